@@ -1,0 +1,166 @@
+package dev.gatehouse.admin.cognito;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.model.Failure;
+import dev.gatehouse.server.Blocking;
+import dev.gatehouse.store.StoreException;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The Cognito management API (AWS JSON 1.1, SPEC §4.1): {@code POST /} with
+ * {@code X-Amz-Target: AWSCognitoIdentityProviderService.<Operation>}. One straight chain per
+ * request: target → authenticate (SigV4, or the client secret for GetClientToken) → read and
+ * validate the input against the AWS model → run the action on a worker → render; every failure
+ * leaves through {@link #fail}.
+ */
+public final class CognitoEndpoint {
+
+    public static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
+    public static final String SIGNING_NAME = "cognito-idp";
+    /** Operations AWS authorizes by the client secret instead of IAM (SPEC §4.1). */
+    private static final Set<String> UNSIGNED = Set.of("GetClientToken");
+    private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    private static final Logger LOG = LoggerFactory.getLogger(CognitoEndpoint.class);
+
+    /** Verifies the caller of a signed operation; returns the region and access key. */
+    @FunctionalInterface
+    public interface Authenticator {
+        Caller authenticate(HttpServerRequest request, byte[] body);
+    }
+
+    public record Caller(String accessKeyId, String region) {
+    }
+
+    /** Parses and validates the body of an operation against the AWS model. */
+    public interface InputReader {
+        /** Whether AWS defines the operation at all (to tell "unknown" from "not implemented"). */
+        boolean knows(String operation);
+
+        ObjectNode read(String operation, byte[] body);
+    }
+
+    private final Map<String, CognitoAction> actions;
+    private final Authenticator authenticator;
+    private final InputReader reader;
+    private final Blocking blocking;
+    private final Clock clock;
+    private final String defaultRegion;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public CognitoEndpoint(Map<String, CognitoAction> actions, Authenticator authenticator, InputReader reader,
+                           Blocking blocking, Clock clock, String defaultRegion) {
+        this.actions = Map.copyOf(actions);
+        this.authenticator = authenticator;
+        this.reader = reader;
+        this.blocking = blocking;
+        this.clock = clock;
+        this.defaultRegion = defaultRegion;
+    }
+
+    public void handle(RoutingContext ctx) {
+        String requestId = UUID.randomUUID().toString();
+        Future.succeededFuture()
+                .map(ignored -> prepare(ctx))
+                .compose(call -> blocking.run(() -> dispatch(call)))
+                .onSuccess(output -> respond(ctx, requestId, 200, output))
+                .onFailure(failure -> fail(ctx, requestId, failure));
+    }
+
+    private CognitoCall prepare(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String target = request.getHeader("X-Amz-Target");
+        if (target == null || target.isEmpty()) {
+            throw new CognitoException("UnknownOperationException", 400, "Missing X-Amz-Target header.");
+        }
+        if (!target.startsWith(TARGET_PREFIX)) {
+            throw new CognitoException("UnknownOperationException", 400, "Unknown operation target.");
+        }
+        String operation = target.substring(TARGET_PREFIX.length());
+        byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        Caller caller = UNSIGNED.contains(operation)
+                ? new Caller(null, defaultRegion)
+                : authenticator.authenticate(request, body);
+        String contentType = request.getHeader("Content-Type");
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-amz-json-1.")) {
+            throw new CognitoException("SerializationException", 400,
+                    "Content-Type must be " + CONTENT_TYPE + ".");
+        }
+        if (!reader.knows(operation)) {
+            throw new CognitoException("UnknownOperationException", 400, "Unknown operation " + safe(operation) + ".");
+        }
+        if (!actions.containsKey(operation)) {
+            throw new CognitoException("UnsupportedOperationException", 400,
+                    "Gatehouse does not implement " + operation + "; see docs/compatibility.md.");
+        }
+        ObjectNode input = reader.read(operation, body);
+        return new CognitoCall(operation, caller.region(), caller.accessKeyId(), input, clock.instant());
+    }
+
+    private ObjectNode dispatch(CognitoCall call) {
+        return actions.get(call.operation()).handle(call);
+    }
+
+    private void respond(RoutingContext ctx, String requestId, int status, ObjectNode body) {
+        String text;
+        try {
+            text = json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            fail(ctx, requestId, e);
+            return;
+        }
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", CONTENT_TYPE)
+                .putHeader("x-amzn-RequestId", requestId)
+                .putHeader("Date", httpDate())
+                .end(Buffer.buffer(text));
+    }
+
+    private void fail(RoutingContext ctx, String requestId, Throwable failure) {
+        CognitoException error = toCognito(failure, requestId);
+        ObjectNode body = json.createObjectNode();
+        body.put("__type", error.type());
+        body.put("message", error.getMessage());
+        ctx.response().putHeader("x-amzn-ErrorType", error.type());
+        respond(ctx, requestId, error.status(), body);
+    }
+
+    private static CognitoException toCognito(Throwable failure, String requestId) {
+        if (failure instanceof CognitoException cognito) {
+            return cognito;
+        }
+        if (failure instanceof Failure business) {
+            return CognitoErrors.from(business);
+        }
+        if (failure instanceof StoreException) {
+            LOG.error("Management request {} failed in the store", requestId, failure);
+        } else {
+            LOG.error("Management request {} failed unexpectedly", requestId, failure);
+        }
+        return CognitoErrors.internal();
+    }
+
+    private String httpDate() {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atZone(ZoneOffset.UTC));
+    }
+
+    /** Echo only a short, plain form of caller-supplied names. */
+    private static String safe(String value) {
+        String trimmed = value.length() > 64 ? value.substring(0, 64) : value;
+        return trimmed.replaceAll("[^A-Za-z0-9]", "?");
+    }
+}

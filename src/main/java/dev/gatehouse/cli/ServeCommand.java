@@ -1,0 +1,108 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.config.GatehouseConfig;
+import dev.gatehouse.keys.CryptoProvider;
+import dev.gatehouse.server.GatehouseServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code gatehouse serve}: starts every plane on one listener. Each flag has a
+ * {@code GATEHOUSE_*} environment variable; a flag wins over the environment.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the server (management API, token endpoint, JWKS and discovery).")
+public final class ServeCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "${env:GATEHOUSE_LISTEN:-127.0.0.1:9229}",
+            description = "Address to listen on (env GATEHOUSE_LISTEN, default ${DEFAULT-VALUE}).")
+    String listen;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:GATEHOUSE_DATA_DIR:-gatehouse-data}",
+            description = "Directory for the embedded database, the master key file and the admin credentials "
+                    + "(env GATEHOUSE_DATA_DIR, default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--db-url", paramLabel = "JDBC_URL", defaultValue = "${env:GATEHOUSE_DB_URL}",
+            description = "PostgreSQL JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/gatehouse "
+                    + "(env GATEHOUSE_DB_URL; default: embedded H2 in the data directory).")
+    String dbUrl;
+
+    @Option(names = "--db-user", defaultValue = "${env:GATEHOUSE_DB_USER}", description = "Database user (env GATEHOUSE_DB_USER).")
+    String dbUser;
+
+    @Option(names = "--db-password", defaultValue = "${env:GATEHOUSE_DB_PASSWORD}",
+            description = "Database password (env GATEHOUSE_DB_PASSWORD; prefer the environment variable).")
+    String dbPassword;
+
+    @Option(names = "--issuer-base-url", paramLabel = "URL", defaultValue = "${env:GATEHOUSE_ISSUER_BASE_URL}",
+            description = "Base of every pool's token issuer, {URL}/{poolId} (env GATEHOUSE_ISSUER_BASE_URL; "
+                    + "default http://localhost:{port}).")
+    String issuerBaseUrl;
+
+    @Option(names = "--region", defaultValue = "${env:GATEHOUSE_REGION:-us-east-1}",
+            description = "Default region (env GATEHOUSE_REGION, default ${DEFAULT-VALUE}). Management calls use "
+                    + "the region of their SigV4 signature.")
+    String region;
+
+    @Option(names = "--account-id", defaultValue = "${env:GATEHOUSE_ACCOUNT_ID:-000000000000}",
+            description = "12-digit account id used in ARNs (env GATEHOUSE_ACCOUNT_ID, default ${DEFAULT-VALUE}).")
+    String accountId;
+
+    @Option(names = "--domain-suffix", defaultValue = "${env:GATEHOUSE_DOMAIN_SUFFIX:-localhost}",
+            description = "Pool domains are {prefix}.auth.{region}.{suffix} (env GATEHOUSE_DOMAIN_SUFFIX, default ${DEFAULT-VALUE}).")
+    String domainSuffix;
+
+    @Override
+    public void run() {
+        GatehouseConfig config = config();
+        PrintWriter out = spec.commandLine().getOut();
+        GatehouseServer server = GatehouseServer.start(config);
+        StartupBanner.print(out, server, config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "gatehouse-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    GatehouseConfig config() {
+        int colon = listen.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--listen must be HOST:PORT, e.g. 127.0.0.1:9229");
+        }
+        int port;
+        try {
+            port = Integer.parseInt(listen.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--listen: the port is not a number");
+        }
+        try {
+            return new GatehouseConfig(listen.substring(0, colon), port, dataDir, blankToNull(dbUrl), blankToNull(dbUser),
+                    blankToNull(dbPassword), null, blankToNull(issuerBaseUrl), region, accountId, domainSuffix,
+                    blankToNull(System.getenv("GATEHOUSE_MASTER_KEY")),
+                    blankToNull(System.getenv("GATEHOUSE_ADMIN_ACCESS_KEY_ID")),
+                    blankToNull(System.getenv("GATEHOUSE_ADMIN_SECRET_ACCESS_KEY")));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

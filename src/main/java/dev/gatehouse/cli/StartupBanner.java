@@ -1,0 +1,42 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.config.GatehouseConfig;
+import dev.gatehouse.keys.CryptoProvider;
+import dev.gatehouse.server.GatehouseServer;
+
+import java.io.PrintWriter;
+
+/** What a person needs right after start: where it listens, the issuer, and how to sign in. */
+final class StartupBanner {
+
+    private StartupBanner() {
+    }
+
+    static void print(PrintWriter out, GatehouseServer server, GatehouseConfig config) {
+        String endpoint = "http://" + ("0.0.0.0".equals(config.listenHost()) ? "localhost" : config.listenHost())
+                + ":" + server.port();
+        out.println("Gatehouse " + VersionProvider.version() + " is ready.");
+        out.println("  listening on     " + config.listenHost() + ":" + server.port());
+        out.println("  endpoint         " + endpoint + "  (use as --endpoint-url)");
+        out.println("  issuer base      " + server.issuerBaseUrl() + "/{poolId}");
+        out.println("  pool domains     {prefix}.auth.{region}." + config.domainSuffix() + ":" + server.port());
+        out.println("  database         " + (config.embeddedDatabase()
+                ? "embedded H2 in " + config.dataDir().toAbsolutePath() : "PostgreSQL (--db-url)"));
+        out.println("  crypto           " + CryptoProvider.describe());
+        String accessKey = server.components().adminAccessKeyId();
+        if (config.adminAccessKeyId() != null) {
+            out.println("  admin key        " + accessKey + " (from GATEHOUSE_ADMIN_ACCESS_KEY_ID)");
+        } else {
+            server.components().adminCredentialsFile().ifPresentOrElse(file -> {
+                out.println("  admin key        " + accessKey + ", credentials in " + file.toAbsolutePath());
+                out.println();
+                out.println("To use the AWS CLI or SDKs against it:");
+                out.println("  export AWS_SHARED_CREDENTIALS_FILE=" + file.toAbsolutePath());
+                out.println("  export AWS_PROFILE=gatehouse AWS_DEFAULT_REGION=" + config.region());
+                out.println("  aws cognito-idp list-user-pools --max-results 10 --endpoint-url " + endpoint);
+            }, () -> out.println("  admin key        " + accessKey + " (the credentials file was removed; "
+                    + "set GATEHOUSE_ADMIN_ACCESS_KEY_ID/GATEHOUSE_ADMIN_SECRET_ACCESS_KEY to choose your own)"));
+        }
+        out.flush();
+    }
+}

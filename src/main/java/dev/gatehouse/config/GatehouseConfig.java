@@ -1,0 +1,119 @@
+package dev.gatehouse.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Everything a node is told at start, resolved once (flags over environment over defaults) and
+ * validated here; nothing reads configuration per request.
+ *
+ * @param issuerBaseUrl  base of every pool's issuer ({@code {base}/{poolId}}); null means
+ *                       {@code http://localhost:{actual port}}
+ * @param dbUrl          a PostgreSQL JDBC URL, or null for the embedded H2 file database in dataDir
+ * @param domainSuffix   pool prefix domains are {@code {prefix}.auth.{region}.{domainSuffix}}
+ * @param masterKey      base64 of the 32-byte master key, or null to use (and create) the key file
+ *                       in dataDir, which only the embedded database may do
+ * @param adminAccessKeyId     fixed admin credentials, or null to generate them at first start
+ */
+public record GatehouseConfig(
+        String listenHost,
+        int listenPort,
+        Path dataDir,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        String dbSchema,
+        String issuerBaseUrl,
+        String region,
+        String accountId,
+        String domainSuffix,
+        String masterKey,
+        String adminAccessKeyId,
+        String adminSecretAccessKey) {
+
+    public static final int DEFAULT_PORT = 9229;
+    private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$");
+    private static final Pattern ACCOUNT = Pattern.compile("^\\d{12}$");
+
+    public GatehouseConfig {
+        Objects.requireNonNull(listenHost, "listenHost");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(domainSuffix, "domainSuffix");
+        if (listenPort < 0 || listenPort > 65535) {
+            throw new IllegalArgumentException("--listen: the port must be between 0 and 65535");
+        }
+        if (!isRegion(region)) {
+            throw new IllegalArgumentException("--region: '" + region + "' is not an AWS region name such as us-east-1");
+        }
+        if (!ACCOUNT.matcher(accountId).matches()) {
+            throw new IllegalArgumentException("--account-id: must be 12 digits");
+        }
+        if (issuerBaseUrl != null) {
+            if (!issuerBaseUrl.matches("^https?://[^/?#\\s]+(/[^?#\\s]*)?$")) {
+                throw new IllegalArgumentException("--issuer-base-url: must be an absolute http(s) URL without query");
+            }
+            issuerBaseUrl = issuerBaseUrl.endsWith("/") ? issuerBaseUrl.substring(0, issuerBaseUrl.length() - 1) : issuerBaseUrl;
+        }
+        if ((adminAccessKeyId == null) != (adminSecretAccessKey == null)) {
+            throw new IllegalArgumentException("GATEHOUSE_ADMIN_ACCESS_KEY_ID and GATEHOUSE_ADMIN_SECRET_ACCESS_KEY go together");
+        }
+    }
+
+    /** Defaults: 127.0.0.1:9229, ./gatehouse-data, embedded H2, us-east-1, account 000000000000. */
+    public static GatehouseConfig defaults() {
+        return new GatehouseConfig("127.0.0.1", DEFAULT_PORT, Path.of("gatehouse-data"), null, null, null, null,
+                null, "us-east-1", "000000000000", "localhost", null, null, null);
+    }
+
+    public static boolean isRegion(String value) {
+        return value != null && REGION.matcher(value).matches();
+    }
+
+    public boolean embeddedDatabase() {
+        return dbUrl == null;
+    }
+
+    /** The JDBC URL actually used: the given one, or the H2 file in the data directory. */
+    public String jdbcUrl() {
+        return dbUrl != null ? dbUrl : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gatehouse") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    public GatehouseConfig withListen(String host, int port) {
+        return new GatehouseConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl, region,
+                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey);
+    }
+
+    public GatehouseConfig withDataDir(Path dir) {
+        return new GatehouseConfig(listenHost, listenPort, dir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl, region,
+                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey);
+    }
+
+    public GatehouseConfig withDatabase(String url, String user, String password, String schema) {
+        return new GatehouseConfig(listenHost, listenPort, dataDir, url, user, password, schema, issuerBaseUrl, region,
+                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey);
+    }
+
+    public GatehouseConfig withIssuerBaseUrl(String url) {
+        return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, url, region,
+                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey);
+    }
+
+    public GatehouseConfig withMasterKey(String base64) {
+        return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
+                region, accountId, domainSuffix, base64, adminAccessKeyId, adminSecretAccessKey);
+    }
+
+    public GatehouseConfig withAdminCredentials(String accessKeyId, String secretAccessKey) {
+        return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
+                region, accountId, domainSuffix, masterKey, accessKeyId, secretAccessKey);
+    }
+
+    @Override
+    public String toString() {
+        return "GatehouseConfig[listen=" + listenHost + ":" + listenPort + ", dataDir=" + dataDir
+                + ", database=" + (dbUrl == null ? "embedded H2" : "external") + ", region=" + region + "]";
+    }
+}

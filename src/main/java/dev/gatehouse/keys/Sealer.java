@@ -1,0 +1,82 @@
+package dev.gatehouse.keys;
+
+import dev.gatehouse.store.SecretCodec;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * AES-256-GCM sealing of secrets at rest (DESIGN §3, SECURITY LG-04). A sealed value is
+ * {@code v1.<master key id>.<base64(nonce | ciphertext | tag)>}; the row context is the AAD, so a
+ * value moved to another row fails to open.
+ */
+public final class Sealer implements SecretCodec {
+
+    private static final String PREFIX = "v1.";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final MasterKey masterKey;
+    private final SecretKeySpec keySpec;
+    private final SecureRandom random = new SecureRandom();
+
+    public Sealer(MasterKey masterKey) {
+        this.masterKey = masterKey;
+        this.keySpec = new SecretKeySpec(masterKey.key(), "AES");
+    }
+
+    @Override
+    public String seal(byte[] plaintext, String context) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            random.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keySpec, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext);
+            byte[] out = new byte[NONCE_BYTES + sealed.length];
+            System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+            System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
+            return PREFIX + masterKey.id() + "." + Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("sealing failed", e);
+        }
+    }
+
+    @Override
+    public byte[] open(String sealed, String context) {
+        if (!sealed.startsWith(PREFIX)) {
+            throw new SealException("a sealed value has an unknown format");
+        }
+        int dot = sealed.indexOf('.', PREFIX.length());
+        if (dot < 0) {
+            throw new SealException("a sealed value has an unknown format");
+        }
+        String keyId = sealed.substring(PREFIX.length(), dot);
+        if (!keyId.equals(masterKey.id())) {
+            throw new SealException("a value was sealed under master key " + keyId
+                    + " but the configured master key is " + masterKey.id());
+        }
+        try {
+            byte[] in = Base64.getDecoder().decode(sealed.substring(dot + 1));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, keySpec, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new SealException("a sealed value does not open under the configured master key");
+        }
+    }
+
+    /** A sealed value that does not open: wrong key, or tampered. Never carries key material. */
+    public static final class SealException extends RuntimeException {
+        public SealException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.gatehouse.server;
+
+import dev.gatehouse.admin.AdminCredentials;
+import dev.gatehouse.admin.cognito.CognitoAction;
+import dev.gatehouse.admin.cognito.CognitoEndpoint;
+import dev.gatehouse.config.GatehouseConfig;
+import dev.gatehouse.keys.MasterKey;
+import dev.gatehouse.keys.Sealer;
+import dev.gatehouse.keys.SigningKeys;
+import dev.gatehouse.store.Database;
+import dev.gatehouse.store.DirectoryHolder;
+import dev.gatehouse.store.Store;
+import dev.gatehouse.store.jdbc.JdbcStore;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.nio.file.Path;
+
+/**
+ * The composition root: the one place that calls {@code new} on the real implementations and
+ * wires them together (STYLE habit 5). Nothing else knows which store, sealer or clock is used.
+ */
+public final class Components implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Components.class);
+    /** AWS JSON requests are small; Cognito's own limit is far below this. */
+    static final int MANAGEMENT_BODY_LIMIT = 1024 * 1024;
+    static final String CHANGE_POLL_TIMER = "change-poll";
+
+    private final GatehouseConfig config;
+    private final Clock clock;
+    private final Vertx vertx;
+    private final Database database;
+    private final Store store;
+    private final DirectoryHolder directory;
+    private final Blocking blocking;
+    private final SigningKeys signingKeys = new SigningKeys();
+    private final AdminCredentials adminCredentials;
+    private final String adminAccessKeyId;
+    private final Optional<Path> adminCredentialsFile;
+    private final Router router;
+    private volatile String issuerBaseUrl;
+    private long pollTimer = -1;
+
+    private Components(GatehouseConfig config, Clock clock) throws IOException {
+        this.config = config;
+        this.clock = clock;
+        MasterKey masterKey = masterKey(config);
+        this.database = Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword(), config.dbSchema());
+        try {
+            Sealer sealer = new Sealer(masterKey);
+            this.store = new JdbcStore(database.dataSource(), sealer, clock);
+            MasterKeyCheck.verify(store, sealer, masterKey);
+            AdminBootstrap.Result admin = AdminBootstrap.resolve(config, store);
+            this.adminCredentials = admin.credentials();
+            this.adminAccessKeyId = admin.accessKeyId();
+            this.adminCredentialsFile = admin.credentialsFile();
+            this.directory = new DirectoryHolder(store);
+            directory.loadAll();
+        } catch (RuntimeException | IOException e) {
+            database.close();
+            throw e;
+        }
+        this.vertx = Vertx.vertx();
+        this.blocking = new Blocking(vertx);
+        this.issuerBaseUrl = config.issuerBaseUrl();
+        this.router = buildRouter();
+    }
+
+    public static Components create(GatehouseConfig config) {
+        try {
+            return new Components(config, Clock.systemUTC());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static MasterKey masterKey(GatehouseConfig config) throws IOException {
+        if (config.masterKey() != null) {
+            return MasterKey.fromBase64(config.masterKey());
+        }
+        if (!config.embeddedDatabase()) {
+            throw new IllegalArgumentException("GATEHOUSE_MASTER_KEY must be set when the database is shared "
+                    + "(--db-url): every node needs the same master key. Create one with: "
+                    + "head -c 32 /dev/urandom | base64");
+        }
+        return MasterKey.fromFile(config.dataDir());
+    }
+
+    private Router buildRouter() {
+        Router router = Router.router(vertx);
+        new HealthEndpoints(store, blocking).mount(router);
+        CognitoEndpoint cognito = new CognitoEndpoint(cognitoActions(), TemporaryAdapters.authenticator(),
+                TemporaryAdapters.reader(), blocking, clock, config.region());
+        router.post("/")
+                .handler(BodyHandler.create(false).setBodyLimit(MANAGEMENT_BODY_LIMIT))
+                .handler(cognito::handle);
+        return router;
+    }
+
+    private Map<String, CognitoAction> cognitoActions() {
+        Map<String, CognitoAction> actions = new HashMap<>();
+        return actions;
+    }
+
+    HttpServerOptions httpOptions() {
+        return new HttpServerOptions()
+                .setMaxInitialLineLength(8192)
+                .setMaxHeaderSize(16 * 1024)
+                .setIdleTimeout(60)
+                .setCompressionSupported(false);
+    }
+
+    /** Called once the listener is bound, when port 0 has become a real port. */
+    void listening(int port) {
+        if (issuerBaseUrl == null) {
+            issuerBaseUrl = "http://localhost:" + port;
+        }
+        if (!config.embeddedDatabase()) {
+            // Other nodes write too: pick up their changes (DESIGN §3).
+            pollTimer = vertx.setPeriodic(1000, id -> blocking.run(() -> {
+                directory.pollChanges();
+                return null;
+            }).onFailure(e -> LOG.warn("Could not poll the change log: {}", e.getMessage())));
+        }
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public DirectoryHolder directory() {
+        return directory;
+    }
+
+    public String issuerBaseUrl() {
+        return issuerBaseUrl;
+    }
+
+    public String adminAccessKeyId() {
+        return adminAccessKeyId;
+    }
+
+    public Optional<Path> adminCredentialsFile() {
+        return adminCredentialsFile;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public GatehouseConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        if (pollTimer >= 0) {
+            vertx.cancelTimer(pollTimer);
+        }
+        try {
+            vertx.close().await();
+        } finally {
+            database.close();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.gatehouse.server;
+
+import dev.gatehouse.config.GatehouseConfig;
+import io.vertx.core.http.HttpServer;
+
+/**
+ * A running Gatehouse node: its components and its listener. {@link #start} blocks until the
+ * listener is bound; {@link #close} stops everything it started.
+ */
+public final class GatehouseServer implements AutoCloseable {
+
+    private final Components components;
+    private final HttpServer httpServer;
+
+    private GatehouseServer(Components components, HttpServer httpServer) {
+        this.components = components;
+        this.httpServer = httpServer;
+    }
+
+    public static GatehouseServer start(GatehouseConfig config) {
+        Components components = Components.create(config);
+        try {
+            HttpServer server = components.vertx().createHttpServer(components.httpOptions())
+                    .requestHandler(components.router())
+                    .listen(config.listenPort(), config.listenHost())
+                    .await();
+            components.listening(server.actualPort());
+            return new GatehouseServer(components, server);
+        } catch (RuntimeException e) {
+            components.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return httpServer.actualPort();
+    }
+
+    public Components components() {
+        return components;
+    }
+
+    public String issuerBaseUrl() {
+        return components.issuerBaseUrl();
+    }
+
+    @Override
+    public void close() {
+        try {
+            httpServer.close().await();
+        } finally {
+            components.close();
+        }
+    }
+}

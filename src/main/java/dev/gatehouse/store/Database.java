@@ -1,0 +1,67 @@
+package dev.gatehouse.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+
+/**
+ * Opens the connection pool and brings the schema up to date with Flyway. The same migrations
+ * run on H2 and PostgreSQL.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * @param schema a PostgreSQL schema to work in (created if absent), or null for the default;
+     *               tests use one schema per run
+     */
+    public static Database open(String jdbcUrl, String user, String password, String schema) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        if (schema != null) {
+            config.setSchema(schema);
+        }
+        config.setPoolName("gatehouse-db");
+        config.setMaximumPoolSize(8);
+        // Fail fast when the database is down (SECURITY F1): a write waits at most this long.
+        config.setConnectionTimeout(2_000);
+        config.setValidationTimeout(1_000);
+        config.setInitializationFailTimeout(10_000);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .schemas(schema == null ? new String[0] : new String[] {schema})
+                    .createSchemas(schema != null)
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.gatehouse.store;
+
+import dev.gatehouse.model.AppClient;
+import dev.gatehouse.model.ClientSecret;
+import dev.gatehouse.model.Domain;
+import dev.gatehouse.model.KeyPurpose;
+import dev.gatehouse.model.KeyState;
+import dev.gatehouse.model.ResourceServer;
+import dev.gatehouse.model.SigningKey;
+import dev.gatehouse.model.UserPool;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The immutable in-memory snapshot the hot paths read (DESIGN §3): clients by id with digests of
+ * their secrets, pools with their defined scopes and key rings, domains by host. Token issuance
+ * never touches the database. A write produces a new Directory; readers keep the one they hold.
+ */
+public final class Directory {
+
+    /** A pool as the token endpoint and verifiers need it. */
+    public record PoolEntry(UserPool pool, List<Domain> domains, Set<String> definedScopes, List<SigningKey> keys) {
+
+        /** The key that signs tokens of this purpose now. */
+        public Optional<SigningKey> activeKey(KeyPurpose purpose) {
+            return keys.stream().filter(k -> k.purpose() == purpose && k.state() == KeyState.ACTIVE).findFirst();
+        }
+
+        /** Keys published in JWKS: every key that is pending, active or retired-but-not-expired. */
+        public List<SigningKey> publishedKeys() {
+            return keys;
+        }
+    }
+
+    /** A client with SHA-256 digests of its active secrets (compared in constant time). */
+    public record ClientEntry(AppClient client, List<byte[]> secretDigests) {
+    }
+
+    public static final Directory EMPTY = new Directory(Map.of(), Map.of(), Map.of());
+
+    private final Map<String, PoolEntry> pools;
+    private final Map<String, ClientEntry> clients;
+    private final Map<String, String> poolByDomain;
+
+    private Directory(Map<String, PoolEntry> pools, Map<String, ClientEntry> clients, Map<String, String> poolByDomain) {
+        this.pools = pools;
+        this.clients = clients;
+        this.poolByDomain = poolByDomain;
+    }
+
+    public Optional<PoolEntry> pool(String poolId) {
+        return Optional.ofNullable(pools.get(poolId));
+    }
+
+    public Optional<ClientEntry> client(String clientId) {
+        return Optional.ofNullable(clients.get(clientId));
+    }
+
+    /** The pool owning a domain: a prefix within a region, or a custom domain (region ignored). */
+    public Optional<String> poolOfDomain(String region, String domain) {
+        String pool = poolByDomain.get(domainKey(region, domain));
+        return Optional.ofNullable(pool != null ? pool : poolByDomain.get(domainKey("*", domain)));
+    }
+
+    public int poolCount() {
+        return pools.size();
+    }
+
+    public int clientCount() {
+        return clients.size();
+    }
+
+    /** A copy with one pool replaced by its freshly loaded state. */
+    public Directory with(PoolState state) {
+        Directory without = without(state.pool().id());
+        Map<String, PoolEntry> newPools = new HashMap<>(without.pools);
+        Map<String, ClientEntry> newClients = new HashMap<>(without.clients);
+        Map<String, String> newDomains = new HashMap<>(without.poolByDomain);
+        Set<String> scopes = new HashSet<>();
+        for (ResourceServer server : state.resourceServers()) {
+            scopes.addAll(server.fullScopeNames());
+        }
+        newPools.put(state.pool().id(), new PoolEntry(state.pool(), state.domains(),
+                Collections.unmodifiableSet(scopes), state.keys()));
+        for (AppClient client : state.clients()) {
+            List<byte[]> digests = state.secretsByClient().getOrDefault(client.clientId(), List.of()).stream()
+                    .map(ClientSecret::value).map(Directory::digest).toList();
+            newClients.put(client.clientId(), new ClientEntry(client, digests));
+        }
+        for (Domain domain : state.domains()) {
+            newDomains.put(domainKey(domain.custom() ? "*" : domain.region(), domain.domain()), domain.poolId());
+        }
+        return new Directory(Map.copyOf(newPools), Map.copyOf(newClients), Map.copyOf(newDomains));
+    }
+
+    /** A copy without the pool, its clients and its domains. */
+    public Directory without(String poolId) {
+        if (!pools.containsKey(poolId)) {
+            return this;
+        }
+        Map<String, PoolEntry> newPools = new HashMap<>(pools);
+        newPools.remove(poolId);
+        Map<String, ClientEntry> newClients = new HashMap<>(clients);
+        newClients.values().removeIf(entry -> entry.client().poolId().equals(poolId));
+        Map<String, String> newDomains = new HashMap<>(poolByDomain);
+        newDomains.values().removeIf(poolId::equals);
+        return new Directory(Map.copyOf(newPools), Map.copyOf(newClients), Map.copyOf(newDomains));
+    }
+
+    /** SHA-256 of a secret: fixed length, so comparing digests takes the same time for any input. */
+    public static byte[] digest(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+
+    private static String domainKey(String region, String domain) {
+        return region + "/" + domain.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.gatehouse.store;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Holds the current {@link Directory} and swaps it after writes. Refreshes are serialised so an
+ * older read of a pool can never overwrite a newer one. Reads are a volatile load.
+ */
+public final class DirectoryHolder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryHolder.class);
+
+    private final Store store;
+    private final AtomicLong seenRevision = new AtomicLong();
+    private volatile Directory current = Directory.EMPTY;
+
+    public DirectoryHolder(Store store) {
+        this.store = store;
+    }
+
+    public Directory current() {
+        return current;
+    }
+
+    /** Loads every pool; called once at start (blocking). */
+    public synchronized void loadAll() {
+        long revision = store.latestRevision();
+        Directory next = Directory.EMPTY;
+        for (String poolId : store.allPoolIds()) {
+            next = store.loadPoolState(poolId).map(next::with).orElse(next);
+        }
+        current = next;
+        seenRevision.set(revision);
+        LOG.info("Directory loaded: {} pools, {} app clients (revision {})", next.poolCount(), next.clientCount(), revision);
+    }
+
+    /** Re-reads one pool after a committed write on this node (blocking). */
+    public synchronized void refresh(String poolId) {
+        current = store.loadPoolState(poolId).map(current::with).orElseGet(() -> current.without(poolId));
+    }
+
+    /** Applies writes other nodes committed since the last poll (blocking). */
+    public synchronized void pollChanges() {
+        Store.Changes changes = store.changesSince(seenRevision.get());
+        for (String poolId : changes.poolIds()) {
+            refresh(poolId);
+        }
+        seenRevision.set(changes.latestRevision());
+    }
+}

@@ -1,0 +1,127 @@
+package dev.gatehouse.testing;
+
+import dev.gatehouse.config.GatehouseConfig;
+import dev.gatehouse.server.GatehouseServer;
+import org.junit.jupiter.api.Assumptions;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A real Gatehouse on 127.0.0.1, port 0, with its own data directory (and its own PostgreSQL
+ * schema), fixed admin credentials and a fixed master key. Close it in the test that started it.
+ */
+public final class TestServer implements AutoCloseable {
+
+    public static final String ACCESS_KEY = "AKIAGATEHOUSETEST001";
+    public static final String SECRET_KEY = "gatehouse/test/secret/key/0123456789abcd";
+    public static final String MASTER_KEY = Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'B');
+
+    private final GatehouseServer server;
+    private final Path dataDir;
+    private final TestDatabase database;
+    private final String schema;
+
+    private TestServer(GatehouseServer server, Path dataDir, TestDatabase database, String schema) {
+        this.server = server;
+        this.dataDir = dataDir;
+        this.database = database;
+        this.schema = schema;
+    }
+
+    public static TestServer start(TestDatabase database) {
+        return start(database, config -> config);
+    }
+
+    /** Starts with the defaults changed by {@code customize}. Skips PostgreSQL runs when none is configured. */
+    public static TestServer start(TestDatabase database, java.util.function.UnaryOperator<GatehouseConfig> customize) {
+        if (database == TestDatabase.POSTGRES) {
+            Assumptions.assumeTrue(TestDatabase.postgresConfigured(),
+                    "PostgreSQL tests skipped: set " + TestDatabase.ENV + " (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=root)");
+        }
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("gatehouse-test");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        String schema = database == TestDatabase.POSTGRES ? TestDatabase.freshSchema() : null;
+        GatehouseConfig config = GatehouseConfig.defaults()
+                .withListen("127.0.0.1", 0)
+                .withDataDir(dataDir)
+                .withMasterKey(MASTER_KEY)
+                .withAdminCredentials(ACCESS_KEY, SECRET_KEY);
+        if (schema != null) {
+            config = config.withDatabase(TestDatabase.postgresUrl(), null, null, schema);
+        }
+        return new TestServer(GatehouseServer.start(customize.apply(config)), dataDir, database, schema);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public String issuer(String poolId) {
+        return server.issuerBaseUrl() + "/" + poolId;
+    }
+
+    public GatehouseServer server() {
+        return server;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public TestDatabase database() {
+        return database;
+    }
+
+    /** The real AWS SDK v2 Cognito client, signing with the admin credentials, for {@code region}. */
+    public CognitoIdentityProviderClient cognito(String region) {
+        return CognitoIdentityProviderClient.builder()
+                .endpointOverride(URI.create(baseUrl()))
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    public CognitoIdentityProviderClient cognito() {
+        return cognito("us-east-1");
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            if (schema != null) {
+                TestDatabase.drop(schema);
+            }
+            deleteRecursively(dataDir);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temp directory is harmless
+        }
+    }
+}
