@@ -61,6 +61,17 @@ public record MasterKey(byte[] key, String id) {
         return fromBase64(Files.readString(file));
     }
 
+    /** A separate key for another purpose (HMAC-SHA256 of the purpose under the master key). */
+    public byte[] derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public String toString() {
         return "MasterKey[" + id + "]";

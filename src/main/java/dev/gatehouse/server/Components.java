@@ -7,6 +7,8 @@ import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.keys.MasterKey;
 import dev.gatehouse.keys.Sealer;
 import dev.gatehouse.keys.SigningKeys;
+import dev.gatehouse.manage.ManageContext;
+import dev.gatehouse.admin.cognito.PaginationTokens;
 import dev.gatehouse.store.Database;
 import dev.gatehouse.store.DirectoryHolder;
 import dev.gatehouse.store.Store;
@@ -48,6 +50,7 @@ public final class Components implements AutoCloseable {
     private final AdminCredentials adminCredentials;
     private final String adminAccessKeyId;
     private final Optional<Path> adminCredentialsFile;
+    private final PaginationTokens paginationTokens;
     private final Router router;
     private volatile String issuerBaseUrl;
     private long pollTimer = -1;
@@ -71,6 +74,7 @@ public final class Components implements AutoCloseable {
             database.close();
             throw e;
         }
+        this.paginationTokens = new PaginationTokens(masterKey.derive("pagination-token-mac"));
         this.vertx = Vertx.vertx();
         this.blocking = new Blocking(vertx);
         this.issuerBaseUrl = config.issuerBaseUrl();
@@ -109,6 +113,7 @@ public final class Components implements AutoCloseable {
     }
 
     private Map<String, CognitoAction> cognitoActions() {
+        ManageContext manage = new ManageContext(store, directory, config, clock);
         Map<String, CognitoAction> actions = new HashMap<>();
         return actions;
     }
@@ -161,6 +166,14 @@ public final class Components implements AutoCloseable {
 
     public Optional<Path> adminCredentialsFile() {
         return adminCredentialsFile;
+    }
+
+    public PaginationTokens paginationTokens() {
+        return paginationTokens;
+    }
+
+    public SigningKeys signingKeys() {
+        return signingKeys;
     }
 
     public Clock clock() {
