@@ -1,6 +1,7 @@
 package dev.gatehouse;
 
 import dev.gatehouse.cli.GatehouseCommand;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /** Entry point: {@code java -jar gatehouse.jar serve}. */
@@ -10,9 +11,24 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int exit = new CommandLine(new GatehouseCommand()).execute(args);
+        CommandLine commandLine = new CommandLine(new GatehouseCommand())
+                .setExecutionExceptionHandler((failure, cmd, parsed) -> {
+                    // A clear sentence for the operator; the details go to the log, never a stack trace on the console.
+                    LoggerFactory.getLogger(Main.class).debug("Command failed", failure);
+                    cmd.getErr().println("gatehouse: " + describe(failure));
+                    return 1;
+                });
+        int exit = commandLine.execute(args);
         if (exit != 0 || args.length == 0 || !"serve".equals(args[0])) {
             System.exit(exit);
         }
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getMessage() == null) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 }

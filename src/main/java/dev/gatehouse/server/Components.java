@@ -108,7 +108,10 @@ public final class Components implements AutoCloseable {
                 TemporaryAdapters.reader(), blocking, clock, config.region());
         router.post("/")
                 .handler(BodyHandler.create(false).setBodyLimit(MANAGEMENT_BODY_LIMIT))
-                .handler(cognito::handle);
+                .handler(cognito::handle)
+                .failureHandler(cognito::handleRouteFailure);
+        router.route().last().handler(ctx -> ctx.response().setStatusCode(404)
+                .putHeader("Content-Type", "application/json").end("{\"message\":\"Not Found\"}"));
         return router;
     }
 

@@ -80,6 +80,16 @@ public final class CognitoEndpoint {
                 .onFailure(failure -> fail(ctx, requestId, failure));
     }
 
+    /** Failures raised before {@link #handle} runs, such as an oversized body (HTTP 413). */
+    public void handleRouteFailure(RoutingContext ctx) {
+        String requestId = UUID.randomUUID().toString();
+        if (ctx.statusCode() == 413) {
+            fail(ctx, requestId, new CognitoException("SerializationException", 413, "The request body is too large."));
+        } else {
+            fail(ctx, requestId, ctx.failure() != null ? ctx.failure() : new IllegalStateException("route failure " + ctx.statusCode()));
+        }
+    }
+
     private CognitoCall prepare(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String target = request.getHeader("X-Amz-Target");
