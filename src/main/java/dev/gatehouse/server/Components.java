@@ -5,6 +5,7 @@ import dev.gatehouse.admin.cognito.CognitoAction;
 import dev.gatehouse.admin.cognito.CognitoEndpoint;
 import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.keys.MasterKey;
+import dev.gatehouse.runtime.Blocking;
 import dev.gatehouse.keys.Sealer;
 import dev.gatehouse.keys.SigningKeys;
 import dev.gatehouse.manage.ManageContext;

@@ -1,5 +1,6 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.runtime.Blocking;
 import dev.gatehouse.store.Store;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

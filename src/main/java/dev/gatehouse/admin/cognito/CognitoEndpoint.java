@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.model.Failure;
-import dev.gatehouse.server.Blocking;
+import dev.gatehouse.runtime.Blocking;
 import dev.gatehouse.store.StoreException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;

@@ -1,4 +1,4 @@
-package dev.gatehouse.server;
+package dev.gatehouse.runtime;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
