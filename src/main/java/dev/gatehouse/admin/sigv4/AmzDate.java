@@ -20,7 +20,7 @@ record AmzDate(String text, Instant instant) {
         if (text == null) {
             throw SigV4Exception.incompleteSignature("Authorization header requires existence of a 'X-Amz-Date' header.");
         }
-        if (text.length() != 16) {
+        if (!hasBasicShape(text)) {
             throw malformed();
         }
         try {
@@ -37,6 +37,20 @@ record AmzDate(String text, Instant instant) {
     /** The YYYYMMDD part, which the credential scope date must equal. */
     String day() {
         return text.substring(0, 8);
+    }
+
+    /** Exactly 8 ASCII digits, 'T', 6 ASCII digits, 'Z': no signs, no extended format. */
+    private static boolean hasBasicShape(String text) {
+        if (text.length() != 16 || text.charAt(8) != 'T' || text.charAt(15) != 'Z') {
+            return false;
+        }
+        for (int i = 0; i < 15; i++) {
+            char c = text.charAt(i);
+            if (i != 8 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static SigV4Exception malformed() {

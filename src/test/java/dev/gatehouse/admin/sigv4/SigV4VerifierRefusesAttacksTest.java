@@ -148,6 +148,8 @@ class SigV4VerifierRefusesAttacksTest {
                         INCOMPLETE, 400, "Authorization header requires existence of a 'X-Amz-Date' header."),
                 attack("X-Amz-Date not basic ISO 8601", () -> replaceHeader(signed(), "X-Amz-Date", "2026-03-14T09:26:53Z"),
                         INCOMPLETE, 400, "Date must be in ISO-8601 'basic format'"),
+                attack("X-Amz-Date with a sign", () -> replaceHeader(signed(), "X-Amz-Date", "+0260314T092653Z"),
+                        INCOMPLETE, 400, "Date must be in ISO-8601 'basic format'"),
                 attack("X-Amz-Date impossible calendar date", () -> replaceHeader(signed(), "X-Amz-Date", "20260230T092653Z"),
                         INCOMPLETE, 400, "Date must be in ISO-8601 'basic format'"),
                 attack("CVE-2026-41145 class: presigned query credentials", () -> cognitoListUserPools().presigned().sign(),
