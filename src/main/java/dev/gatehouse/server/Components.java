@@ -3,6 +3,7 @@ package dev.gatehouse.server;
 import dev.gatehouse.admin.AdminCredentials;
 import dev.gatehouse.admin.cognito.CognitoAction;
 import dev.gatehouse.admin.cognito.CognitoEndpoint;
+import dev.gatehouse.admin.cognito.SignedCallAuthenticator;
 import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.keys.MasterKey;
 import dev.gatehouse.runtime.Blocking;
@@ -105,7 +106,7 @@ public final class Components implements AutoCloseable {
     private Router buildRouter() {
         Router router = Router.router(vertx);
         new HealthEndpoints(store, blocking).mount(router);
-        CognitoEndpoint cognito = new CognitoEndpoint(cognitoActions(), TemporaryAdapters.authenticator(),
+        CognitoEndpoint cognito = new CognitoEndpoint(cognitoActions(), new SignedCallAuthenticator(adminCredentials, clock, CognitoEndpoint.SIGNING_NAME),
                 TemporaryAdapters.reader(), blocking, clock, config.region());
         router.post("/")
                 .handler(BodyHandler.create(false).setBodyLimit(MANAGEMENT_BODY_LIMIT))
