@@ -2,7 +2,8 @@
 """Trim a botocore service model down to what Gatehouse validates against.
 
 Reads botocore's service-2.json(.gz), applies a JSON additions file (operations,
-shapes, members and enum values the installed botocore lacks), drops every
+shapes, members and enum values the installed botocore lacks, and traits the
+service does not enforce at the protocol layer), drops every
 "documentation" string and every shape not reachable from an operation's
 input, output or errors. Output keeps the source key order (member order drives
 the order of validation errors), so regenerating gives byte-identical output.
@@ -62,6 +63,11 @@ def apply_additions(model, additions):
             if member in existing:
                 sys.exit(f"member {shape_name}.{member} already in botocore: drop it from the additions")
             existing[member] = target
+    for shape_name, traits in additions.get("removeTraits", {}).items():
+        for trait in traits:
+            if trait not in shapes[shape_name]:
+                sys.exit(f"{shape_name} has no {trait} to remove: drop it from the additions")
+            del shapes[shape_name][trait]
     for shape_name, values in additions.get("enumValues", {}).items():
         enum = shapes[shape_name]["enum"]
         for value in values:
