@@ -12,6 +12,8 @@ import java.util.Optional;
  */
 public final class AwsJsonException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     public static final String SERIALIZATION_EXCEPTION = "SerializationException";
     public static final String INVALID_PARAMETER_EXCEPTION = "InvalidParameterException";
     public static final String UNKNOWN_OPERATION_EXCEPTION = "UnknownOperationException";

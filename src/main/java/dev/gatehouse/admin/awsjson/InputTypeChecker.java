@@ -38,7 +38,7 @@ final class InputTypeChecker {
     private static final Set<String> NON_FINITE = Set.of("NaN", "Infinity", "-Infinity");
 
     private final ServiceModel model;
-    private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
+    private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
     InputTypeChecker(ServiceModel model) {
         this.model = Objects.requireNonNull(model, "model");

@@ -35,9 +35,9 @@ final class ServiceModelLoader {
 
     static ServiceModel fromTree(JsonNode root) {
         Map<String, Shape> shapes = new HashMap<>();
-        root.required("shapes").fields().forEachRemaining(e -> shapes.put(e.getKey(), shape(e.getKey(), e.getValue())));
+        root.required("shapes").properties().forEach(e -> shapes.put(e.getKey(), shape(e.getKey(), e.getValue())));
         Map<String, Operation> operations = new HashMap<>();
-        root.required("operations").fields().forEachRemaining(e -> operations.put(e.getKey(), operation(e.getKey(), e.getValue())));
+        root.required("operations").properties().forEach(e -> operations.put(e.getKey(), operation(e.getKey(), e.getValue())));
         checkReferences(shapes, operations);
         return new ServiceModel(metadata(root.required("metadata")), operations, shapes);
     }
@@ -70,7 +70,7 @@ final class ServiceModelLoader {
     private static Shape shape(String name, JsonNode node) {
         ShapeType type = ShapeType.fromModel(node.required("type").asText(), node.path("document").asBoolean(false));
         List<Member> members = new ArrayList<>();
-        node.path("members").fields().forEachRemaining(e -> members.add(new Member(
+        node.path("members").properties().forEach(e -> members.add(new Member(
                 e.getKey(),
                 e.getValue().required("shape").asText(),
                 text(e.getValue(), "location"),

@@ -77,6 +77,8 @@ class AwsJsonRequestReaderTest {
                         "1 validation error detected: Value '2147483648' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 60"),
                 fails("ListUserPoolClients", "{" + POOL + ",\"MaxResults\":-99999999999999999999}", INVALID_PARAMETER,
                         "1 validation error detected: Value '-99999999999999999999' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1"),
+                fails("ListUserPoolClients", "{" + POOL + ",\"MaxResults\":1e999999999}", INVALID_PARAMETER,
+                        "1 validation error detected: Value '1E+999999999' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 60"),
                 // containers: list size, scalar elements, map keys and values
                 fails("CreateUserPoolClient", "{" + CLIENT + ",\"AllowedOAuthScopes\":[" + scopes(51) + "]}", INVALID_PARAMETER,
                         "1 validation error detected: Value '[" + scopes(51).replace("\"", "").replace(",", ", ") + "]' at 'allowedOAuthScopes' "
@@ -109,6 +111,7 @@ class AwsJsonRequestReaderTest {
         return Stream.of(
                 fails("ListUserPoolClients", "{" + POOL + ",\"MaxResults\":\"10\"}", SERIALIZATION, "STRING_VALUE can not be converted to an Integer"),
                 fails("ListUserPoolClients", "{" + POOL + ",\"MaxResults\":10.5}", SERIALIZATION, "NUMBER_VALUE can not be converted to an Integer"),
+                fails("ListUserPoolClients", "{" + POOL + ",\"MaxResults\":1e-999999999}", SERIALIZATION, "NUMBER_VALUE can not be converted to an Integer"),
                 fails("ListUserPoolClients", "{" + POOL + ",\"MaxResults\":true}", SERIALIZATION, "TRUE_VALUE can not be converted to an Integer"),
                 fails("ListUserPoolClients", "{" + POOL + ",\"MaxResults\":[10]}", SERIALIZATION, "Start of list found where not expected"),
                 fails("ListUserPoolClients", "{" + POOL + ",\"MaxResults\":{\"v\":10}}", SERIALIZATION, "Start of structure or map found where not expected."),
