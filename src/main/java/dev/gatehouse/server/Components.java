@@ -4,6 +4,8 @@ import dev.gatehouse.admin.AdminCredentials;
 import dev.gatehouse.admin.cognito.CognitoAction;
 import dev.gatehouse.admin.cognito.CognitoEndpoint;
 import dev.gatehouse.admin.cognito.SignedCallAuthenticator;
+import dev.gatehouse.admin.cognito.ModelInputReader;
+import dev.gatehouse.admin.awsjson.ServiceModel;
 import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.keys.MasterKey;
 import dev.gatehouse.runtime.Blocking;
@@ -107,7 +109,7 @@ public final class Components implements AutoCloseable {
         Router router = Router.router(vertx);
         new HealthEndpoints(store, blocking).mount(router);
         CognitoEndpoint cognito = new CognitoEndpoint(cognitoActions(), new SignedCallAuthenticator(adminCredentials, clock, CognitoEndpoint.SIGNING_NAME),
-                TemporaryAdapters.reader(), blocking, clock, config.region());
+                new ModelInputReader(ServiceModel.cognitoIdentityProvider()), blocking, clock, config.region());
         router.post("/")
                 .handler(BodyHandler.create(false).setBodyLimit(MANAGEMENT_BODY_LIMIT))
                 .handler(cognito::handle)

@@ -144,7 +144,9 @@ public final class CognitoEndpoint {
         CognitoException error = toCognito(failure, requestId);
         ObjectNode body = json.createObjectNode();
         body.put("__type", error.type());
-        body.put("message", error.getMessage());
+        if (error.getMessage() != null) {
+            body.put("message", error.getMessage());
+        }
         ctx.response().putHeader("x-amzn-ErrorType", error.type());
         respond(ctx, requestId, error.status(), body);
     }
