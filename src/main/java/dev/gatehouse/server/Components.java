@@ -130,7 +130,9 @@ public final class Components implements AutoCloseable {
                 .setMaxInitialLineLength(8192)
                 .setMaxHeaderSize(16 * 1024)
                 .setIdleTimeout(60)
-                .setCompressionSupported(false);
+                .setCompressionSupported(false)
+                // No h2c upgrade on a plain listener (SECURITY GW-14); HTTP/2 belongs behind TLS with ALPN.
+                .setHttp2ClearTextEnabled(false);
     }
 
     /** Called once the listener is bound, when port 0 has become a real port. */

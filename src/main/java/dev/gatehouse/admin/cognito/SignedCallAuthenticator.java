@@ -7,6 +7,9 @@ import dev.gatehouse.admin.sigv4.SigV4Verifier;
 import dev.gatehouse.admin.sigv4.SignedRequest;
 import dev.gatehouse.admin.sigv4.VerifiedCaller;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+
+import java.util.ArrayList;
 
 import java.time.Clock;
 import java.util.List;
@@ -27,7 +30,11 @@ public final class SignedCallAuthenticator implements CognitoEndpoint.Authentica
 
     @Override
     public CognitoEndpoint.Caller authenticate(HttpServerRequest request, byte[] body) {
-        List<Map.Entry<String, String>> headers = request.headers().entries();
+        List<Map.Entry<String, String>> headers = new ArrayList<>(request.headers().entries());
+        if (request.version() == HttpVersion.HTTP_2 && request.authority() != null) {
+            // HTTP/2 carries Host as :authority, which SigV4 signs as "host".
+            headers.add(Map.entry("host", request.authority().toString()));
+        }
         SignedRequest signed = new SignedRequest(request.method().name(), request.path(), request.query(), headers, body);
         try {
             VerifiedCaller caller = verifier.verify(signed);
