@@ -573,8 +573,9 @@ public final class JdbcStore implements Store {
 
     private static Domain domain(ResultSet r) throws SQLException {
         int version = r.getInt("managed_login_version");
+        Integer managedLoginVersion = r.wasNull() ? null : version;
         return new Domain(r.getString("domain"), r.getString("pool_id"), r.getString("region"),
-                r.getString("certificate_arn"), r.getString("security_policy"), r.wasNull() ? null : version);
+                r.getString("certificate_arn"), r.getString("security_policy"), managedLoginVersion);
     }
 
     private static ResourceServerRow serverRow(ResultSet r) throws SQLException {
