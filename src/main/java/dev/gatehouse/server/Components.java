@@ -115,6 +115,7 @@ public final class Components implements AutoCloseable {
     private Map<String, CognitoAction> cognitoActions() {
         ManageContext manage = new ManageContext(store, directory, config, clock);
         Map<String, CognitoAction> actions = new HashMap<>();
+        actions.putAll(dev.gatehouse.admin.cognito.ClientActions.create(manage, paginationTokens));
         return actions;
     }
 
