@@ -123,6 +123,7 @@ public final class Components implements AutoCloseable {
         ManageContext manage = new ManageContext(store, directory, config, clock);
         Map<String, CognitoAction> actions = new HashMap<>();
         actions.putAll(dev.gatehouse.admin.cognito.PoolActions.create(manage, paginationTokens));
+        actions.putAll(dev.gatehouse.admin.cognito.ClientActions.create(manage, paginationTokens));
         return actions;
     }
 
