@@ -122,7 +122,7 @@ class ClientsApiTest {
                 .allowedOAuthFlowsWithStrings("client_credentials")
                 .allowedOAuthScopes("api/read", "api/write")
                 .allowedOAuthFlowsUserPoolClient(true)
-                .analyticsConfiguration(AnalyticsConfigurationType.builder().applicationId("app-1").userDataShared(true).build())
+                .analyticsConfiguration(AnalyticsConfigurationType.builder().applicationId("0a1b2c3d").userDataShared(true).build())
                 .preventUserExistenceErrors("ENABLED")
                 .enableTokenRevocation(false)
                 .enablePropagateAdditionalUserContextData(true)
@@ -147,7 +147,7 @@ class ClientsApiTest {
         assertThat(created.allowedOAuthFlowsAsStrings()).containsExactly("client_credentials");
         assertThat(created.allowedOAuthScopes()).containsExactly("api/read", "api/write");
         assertThat(created.allowedOAuthFlowsUserPoolClient()).isTrue();
-        assertThat(created.analyticsConfiguration().applicationId()).isEqualTo("app-1");
+        assertThat(created.analyticsConfiguration().applicationId()).isEqualTo("0a1b2c3d");
         assertThat(created.analyticsConfiguration().userDataShared()).isTrue();
         assertThat(created.preventUserExistenceErrorsAsString()).isEqualTo("ENABLED");
         assertThat(created.enableTokenRevocation()).isFalse();
@@ -356,7 +356,7 @@ class ClientsApiTest {
                 new Object[] {"access", 300, "seconds", 300L},
                 new Object[] {"access", 299, "seconds", null},
                 new Object[] {"access", 86400, "seconds", 86400L},
-                new Object[] {"access", 86401, "seconds", null},
+                new Object[] {"access", 1441, "minutes", null},
                 new Object[] {"access", 24, "hours", 86400L},
                 new Object[] {"access", 25, "hours", null},
                 new Object[] {"access", 1, "days", 86400L},
@@ -366,7 +366,7 @@ class ClientsApiTest {
                 new Object[] {"id", 5, "minutes", 300L},
                 new Object[] {"id", 299, "seconds", null},
                 new Object[] {"id", 24, null, 86400L},
-                new Object[] {"id", 86401, "seconds", null},
+                new Object[] {"id", 1441, "minutes", null},
                 new Object[] {"refresh", 60, "minutes", 3600L},
                 new Object[] {"refresh", 59, "minutes", null},
                 new Object[] {"refresh", 3600, "seconds", 3600L},
