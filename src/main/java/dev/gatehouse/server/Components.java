@@ -3,16 +3,22 @@ package dev.gatehouse.server;
 import dev.gatehouse.admin.AdminCredentials;
 import dev.gatehouse.admin.cognito.CognitoAction;
 import dev.gatehouse.admin.cognito.CognitoEndpoint;
+import dev.gatehouse.admin.cognito.TokenActions;
 import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.keys.MasterKey;
 import dev.gatehouse.keys.Sealer;
 import dev.gatehouse.keys.SigningKeys;
 import dev.gatehouse.manage.ManageContext;
+import dev.gatehouse.oauth.OAuthRoutes;
 import dev.gatehouse.admin.cognito.PaginationTokens;
 import dev.gatehouse.store.Database;
 import dev.gatehouse.store.DirectoryHolder;
 import dev.gatehouse.store.Store;
 import dev.gatehouse.store.jdbc.JdbcStore;
+import dev.gatehouse.token.AccessTokenFactory;
+import dev.gatehouse.token.ClientAuthenticator;
+import dev.gatehouse.token.ScopeResolver;
+import dev.gatehouse.token.TokenIssuer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -51,6 +57,7 @@ public final class Components implements AutoCloseable {
     private final String adminAccessKeyId;
     private final Optional<Path> adminCredentialsFile;
     private final PaginationTokens paginationTokens;
+    private final TokenIssuer tokenIssuer;
     private final Router router;
     private volatile String issuerBaseUrl;
     private long pollTimer = -1;
@@ -78,6 +85,8 @@ public final class Components implements AutoCloseable {
         this.vertx = Vertx.vertx();
         this.blocking = new Blocking(vertx);
         this.issuerBaseUrl = config.issuerBaseUrl();
+        this.tokenIssuer = new TokenIssuer(directory, new ClientAuthenticator(), new ScopeResolver(),
+                new AccessTokenFactory(signingKeys, this::issuerBaseUrl), clock);
         this.router = buildRouter();
     }
 
@@ -104,6 +113,7 @@ public final class Components implements AutoCloseable {
     private Router buildRouter() {
         Router router = Router.router(vertx);
         new HealthEndpoints(store, blocking).mount(router);
+        OAuthRoutes.mount(router, tokenIssuer, directory, this::issuerBaseUrl, config.domainSuffix(), clock);
         CognitoEndpoint cognito = new CognitoEndpoint(cognitoActions(), TemporaryAdapters.authenticator(),
                 TemporaryAdapters.reader(), blocking, clock, config.region());
         router.post("/")
@@ -115,6 +125,7 @@ public final class Components implements AutoCloseable {
     private Map<String, CognitoAction> cognitoActions() {
         ManageContext manage = new ManageContext(store, directory, config, clock);
         Map<String, CognitoAction> actions = new HashMap<>();
+        actions.putAll(TokenActions.create(tokenIssuer));
         return actions;
     }
 
