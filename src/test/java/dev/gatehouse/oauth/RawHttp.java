@@ -47,10 +47,10 @@ final class RawHttp {
 
     /** A POST to /oauth2/token with the given headers (each "Name: value") and form body. */
     static Response token(int port, String host, String body, String... headers) throws IOException {
-        return token(port, "/oauth2/token", host, body, headers);
+        return post(port, "/oauth2/token", host, body, headers);
     }
 
-    static Response token(int port, String target, String host, String body, String... headers) throws IOException {
+    static Response post(int port, String target, String host, String body, String... headers) throws IOException {
         StringBuilder request = new StringBuilder("POST " + target + " HTTP/1.1\r\nHost: " + host + "\r\n");
         for (String header : headers) {
             request.append(header).append("\r\n");
