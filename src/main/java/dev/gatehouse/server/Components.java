@@ -6,17 +6,25 @@ import dev.gatehouse.admin.cognito.CognitoEndpoint;
 import dev.gatehouse.admin.cognito.SignedCallAuthenticator;
 import dev.gatehouse.admin.cognito.ModelInputReader;
 import dev.gatehouse.admin.awsjson.ServiceModel;
+import dev.gatehouse.admin.cognito.TokenActions;
+import dev.gatehouse.admin.cognito.PoolActions;
+import dev.gatehouse.admin.cognito.ClientActions;
 import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.keys.MasterKey;
 import dev.gatehouse.runtime.Blocking;
 import dev.gatehouse.keys.Sealer;
 import dev.gatehouse.keys.SigningKeys;
 import dev.gatehouse.manage.ManageContext;
+import dev.gatehouse.oauth.OAuthRoutes;
 import dev.gatehouse.admin.cognito.PaginationTokens;
 import dev.gatehouse.store.Database;
 import dev.gatehouse.store.DirectoryHolder;
 import dev.gatehouse.store.Store;
 import dev.gatehouse.store.jdbc.JdbcStore;
+import dev.gatehouse.token.AccessTokenFactory;
+import dev.gatehouse.token.ClientAuthenticator;
+import dev.gatehouse.token.ScopeResolver;
+import dev.gatehouse.token.TokenIssuer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -55,6 +63,7 @@ public final class Components implements AutoCloseable {
     private final String adminAccessKeyId;
     private final Optional<Path> adminCredentialsFile;
     private final PaginationTokens paginationTokens;
+    private final TokenIssuer tokenIssuer;
     private final Router router;
     private volatile String issuerBaseUrl;
     private long pollTimer = -1;
@@ -82,6 +91,8 @@ public final class Components implements AutoCloseable {
         this.vertx = Vertx.vertx();
         this.blocking = new Blocking(vertx);
         this.issuerBaseUrl = config.issuerBaseUrl();
+        this.tokenIssuer = new TokenIssuer(directory, new ClientAuthenticator(), new ScopeResolver(),
+                new AccessTokenFactory(signingKeys, this::issuerBaseUrl), clock);
         this.router = buildRouter();
     }
 
@@ -108,7 +119,9 @@ public final class Components implements AutoCloseable {
     private Router buildRouter() {
         Router router = Router.router(vertx);
         new HealthEndpoints(store, blocking).mount(router);
-        CognitoEndpoint cognito = new CognitoEndpoint(cognitoActions(), new SignedCallAuthenticator(adminCredentials, clock, CognitoEndpoint.SIGNING_NAME),
+        OAuthRoutes.mount(router, tokenIssuer, directory, this::issuerBaseUrl, config.domainSuffix(), clock);
+        CognitoEndpoint cognito = new CognitoEndpoint(cognitoActions(),
+                new SignedCallAuthenticator(adminCredentials, clock, CognitoEndpoint.SIGNING_NAME),
                 new ModelInputReader(ServiceModel.cognitoIdentityProvider()), blocking, clock, config.region());
         router.post("/")
                 .handler(BodyHandler.create(false).setBodyLimit(MANAGEMENT_BODY_LIMIT))
@@ -122,8 +135,9 @@ public final class Components implements AutoCloseable {
     private Map<String, CognitoAction> cognitoActions() {
         ManageContext manage = new ManageContext(store, directory, config, clock);
         Map<String, CognitoAction> actions = new HashMap<>();
-        actions.putAll(dev.gatehouse.admin.cognito.PoolActions.create(manage, paginationTokens));
-        actions.putAll(dev.gatehouse.admin.cognito.ClientActions.create(manage, paginationTokens));
+        actions.putAll(PoolActions.create(manage, paginationTokens));
+        actions.putAll(ClientActions.create(manage, paginationTokens));
+        actions.putAll(TokenActions.create(tokenIssuer));
         return actions;
     }
 

@@ -1,0 +1,104 @@
+package dev.gatehouse.oauth;
+
+import dev.gatehouse.token.IssuedToken;
+import dev.gatehouse.token.TokenError;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The one renderer of token-endpoint responses. Success is exactly
+ * {@code {"access_token","expires_in","token_type"}} (SPEC §1.5: no scope, no refresh token);
+ * errors are {@code {"error": …}} (RFC 6749 §5.2) with an optional fixed description. Every
+ * response carries Cognito's OAuth header family (SPEC §1.5), which includes RFC 6749 §5.1's
+ * {@code Cache-Control: no-store} and {@code Pragma: no-cache}.
+ *
+ * <p>Status codes (DESIGN §8): {@code invalid_client} is 401 with
+ * {@code WWW-Authenticate: Basic realm="gatehouse"} on every such answer — also when the client
+ * sent no credentials or sent them in the body — because RFC 9110 §15.5.2 requires the header on
+ * every 401 and because the body-versus-header difference would otherwise be visible; the other
+ * codes are 400, except {@code temporarily_unavailable} (503).
+ */
+final class OAuthResponses {
+
+    static final String JSON_UTF8 = "application/json;charset=UTF-8";
+    static final String REALM = "Basic realm=\"gatehouse\"";
+    private static final Logger LOG = LoggerFactory.getLogger(OAuthResponses.class);
+
+    private OAuthResponses() {
+    }
+
+    static void ok(HttpServerResponse response, String requestId, Clock clock, IssuedToken token) {
+        String body = "{\"access_token\":\"" + token.accessToken() + "\",\"expires_in\":" + token.expiresIn()
+                + ",\"token_type\":\"" + token.tokenType() + "\"}";
+        send(response, requestId, clock, 200, body);
+    }
+
+    /** Renders a refusal and logs it once, with its stable code and never a credential (STYLE habit 9). */
+    static void error(HttpServerResponse response, String requestId, Clock clock, TokenError error) {
+        LOG.info("token request {} refused: {}", requestId, error.code().wireName());
+        int status = switch (error.code()) {
+            case INVALID_CLIENT -> 401;
+            case TEMPORARILY_UNAVAILABLE -> 503;
+            default -> 400;
+        };
+        if (status == 401) {
+            response.putHeader("WWW-Authenticate", REALM);
+        }
+        send(response, requestId, clock, status, body(error.code().wireName(), error.description()));
+    }
+
+    /** 405 for anything but POST (SPEC §1.6a step 1). */
+    static void methodNotAllowed(HttpServerResponse response, String requestId, Clock clock) {
+        LOG.info("token request {} refused: method_not_allowed", requestId);
+        response.putHeader("Allow", "POST");
+        send(response, requestId, clock, 405, body("invalid_request", "The token endpoint accepts only POST."));
+    }
+
+    /** 413 for a body over the limit, answered before the rest is read (SECURITY TE-22). */
+    static void tooLarge(HttpServerResponse response, String requestId, Clock clock) {
+        LOG.info("token request {} refused: body_too_large", requestId);
+        response.putHeader("Connection", "close");
+        send(response, requestId, clock, 413, body("invalid_request", null));
+    }
+
+    /** Anything unexpected: details to the log only. */
+    static void serverError(HttpServerResponse response, String requestId, Clock clock, Throwable failure) {
+        LOG.error("token request {} failed unexpectedly", requestId, failure);
+        if (!response.headWritten()) {
+            send(response, requestId, clock, 500, body("server_error", null));
+        }
+    }
+
+    private static String body(String error, String description) {
+        // Both values are fixed texts of the catalogue: nothing to escape.
+        return description == null
+                ? "{\"error\":\"" + error + "\"}"
+                : "{\"error\":\"" + error + "\",\"error_description\":\"" + description + "\"}";
+    }
+
+    private static void send(HttpServerResponse response, String requestId, Clock clock, int status, String body) {
+        if (response.ended()) {
+            return;
+        }
+        response.setStatusCode(status)
+                .putHeader("Content-Type", JSON_UTF8)
+                .putHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atZone(ZoneOffset.UTC)))
+                .putHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate")
+                .putHeader("Pragma", "no-cache")
+                .putHeader("Expires", "0")
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("X-Frame-Options", "DENY")
+                .putHeader("X-XSS-Protection", "1; mode=block")
+                .putHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains")
+                .putHeader("Server", "Server")
+                .putHeader("x-amz-cognito-request-id", requestId)
+                .putHeader("Access-Control-Allow-Origin", "*")
+                .end(Buffer.buffer(body));
+    }
+}

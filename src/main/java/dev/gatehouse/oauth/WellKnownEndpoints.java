@@ -1,0 +1,147 @@
+package dev.gatehouse.oauth;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.keys.JwksDocument;
+import dev.gatehouse.keys.SigningKeys;
+import dev.gatehouse.model.Domain;
+import dev.gatehouse.model.SigningKey;
+import dev.gatehouse.store.Directory;
+import dev.gatehouse.store.DirectoryHolder;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /{poolId}/.well-known/jwks.json} (SPEC §2.3) and
+ * {@code GET /{poolId}/.well-known/openid-configuration} (SPEC §2.4), served under the issuer base
+ * exactly as Cognito serves them under {@code https://cognito-idp.{region}.amazonaws.com}. Both read
+ * the in-memory directory; the JWK Set is rendered once per key list and reused.
+ *
+ * <p>JWKS caching: {@code Cache-Control: public, max-age=300} — no longer than a new key is
+ * published before it signs (SECURITY KS-05), so a cache never misses a kid in use.
+ */
+public final class WellKnownEndpoints {
+
+    static final String JWKS_CACHE_CONTROL = "public, max-age=300";
+    private static final String JSON = "application/json";
+    private static final Pattern POOL_ID = Pattern.compile("^[\\w-]+_[0-9a-zA-Z]+$");
+    private static final Logger LOG = LoggerFactory.getLogger(WellKnownEndpoints.class);
+
+    private record Rendered(List<SigningKey> keys, String document) {
+    }
+
+    private final DirectoryHolder directory;
+    private final Supplier<String> issuerBaseUrl;
+    private final String domainSuffix;
+    private final Map<String, Rendered> jwksCache = new ConcurrentHashMap<>();
+    private final ObjectMapper json = new ObjectMapper();
+
+    public WellKnownEndpoints(DirectoryHolder directory, Supplier<String> issuerBaseUrl, String domainSuffix) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.issuerBaseUrl = Objects.requireNonNull(issuerBaseUrl, "issuerBaseUrl");
+        this.domainSuffix = Objects.requireNonNull(domainSuffix, "domainSuffix");
+    }
+
+    public void jwks(RoutingContext ctx) {
+        String poolId = ctx.pathParam("param0");
+        Optional<Directory.PoolEntry> pool = directory.current().pool(poolId);
+        if (pool.isEmpty()) {
+            jwksCache.remove(poolId);
+            notFound(ctx, poolId);
+            return;
+        }
+        List<SigningKey> keys = pool.get().publishedKeys();
+        Rendered cached = jwksCache.get(poolId);
+        if (cached == null || cached.keys() != keys) {
+            // A new snapshot of the pool brings a new key list; identity is enough to notice.
+            cached = new Rendered(keys, JwksDocument.render(keys));
+            jwksCache.put(poolId, cached);
+        }
+        send(ctx, 200, JWKS_CACHE_CONTROL, cached.document());
+    }
+
+    public void openidConfiguration(RoutingContext ctx) {
+        String poolId = ctx.pathParam("param0");
+        Optional<Directory.PoolEntry> pool = directory.current().pool(poolId);
+        if (pool.isEmpty()) {
+            notFound(ctx, poolId);
+            return;
+        }
+        send(ctx, 200, JWKS_CACHE_CONTROL, discovery(pool.get()));
+    }
+
+    /**
+     * SPEC §2.4 with Gatehouse's URLs, members alphabetical. Endpoints Gatehouse does not serve
+     * (authorize, logout, revoke, userInfo — user flows) are left out rather than advertised as 404s.
+     */
+    private String discovery(Directory.PoolEntry pool) {
+        String base = issuerBaseUrl.get();
+        String issuer = base + "/" + pool.pool().id();
+        ObjectNode doc = json.createObjectNode();
+        doc.putArray("id_token_signing_alg_values_supported").add(SigningKeys.RS256);
+        doc.put("issuer", issuer);
+        doc.put("jwks_uri", issuer + "/.well-known/jwks.json");
+        doc.putArray("response_types_supported").add("code").add("token");
+        doc.putArray("scopes_supported").add("openid").add("email").add("phone").add("profile");
+        doc.putArray("subject_types_supported").add("public");
+        doc.put("token_endpoint", tokenEndpoint(base, pool.domains()));
+        doc.putArray("token_endpoint_auth_methods_supported").add("client_secret_basic").add("client_secret_post");
+        try {
+            return json.writeValueAsString(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The pool's domain URL when it has one (a prefix domain first: it resolves to loopback with no
+     * DNS set-up), with the issuer base's scheme and port; otherwise the endpoint on the issuer base.
+     */
+    private String tokenEndpoint(String base, List<Domain> domains) {
+        Optional<Domain> domain = domains.stream().filter(d -> !d.custom()).findFirst()
+                .or(() -> domains.stream().findFirst());
+        if (domain.isEmpty()) {
+            return base + "/oauth2/token";
+        }
+        URI uri = URI.create(base);
+        String host = domain.get().custom()
+                ? domain.get().domain()
+                : domain.get().domain() + ".auth." + domain.get().region() + "." + domainSuffix;
+        return uri.getScheme() + "://" + host + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + "/oauth2/token";
+    }
+
+    private void notFound(RoutingContext ctx, String poolId) {
+        ObjectNode body = json.createObjectNode();
+        // Echo the id only when it has the shape of one (Cognito echoes it).
+        body.put("message", poolId != null && poolId.length() <= 55 && POOL_ID.matcher(poolId).matches()
+                ? "User pool " + poolId + " does not exist."
+                : "User pool does not exist.");
+        send(ctx, 404, "no-store", body.toString());
+    }
+
+    private void send(RoutingContext ctx, int status, String cacheControl, String body) {
+        try {
+            ctx.response().setStatusCode(status)
+                    .putHeader("Content-Type", JSON)
+                    .putHeader("Cache-Control", cacheControl)
+                    .putHeader("X-Content-Type-Options", "nosniff")
+                    .putHeader("Access-Control-Allow-Origin", "*")
+                    .end(Buffer.buffer(body));
+        } catch (RuntimeException e) {
+            LOG.error("well-known response failed", e);
+            ctx.fail(500);
+        }
+    }
+}
