@@ -63,8 +63,11 @@ class GetClientTokenTest {
     @EnumSource(TestDatabase.class)
     void getClientTokenWhenRefusedThenCognitoExceptions(TestDatabase database) {
         List<Refusal> refusals = List.of(
-                new Refusal("wrong secret", CID_TOKEN, "wrong", null, NotAuthorizedException.class,
+                new Refusal("wrong secret", CID_TOKEN, "wrong-secret-of-the-right-length-0000", null, NotAuthorizedException.class,
                         "Incorrect client id or secret."),
+                new Refusal("secret shorter than the model allows", CID_TOKEN, "short", null,
+                        InvalidParameterException.class, "1 validation error detected: Value at 'secret' failed to "
+                                + "satisfy constraint: Member must have length greater than or equal to 24"),
                 new Refusal("unknown client", "unknownclient0000000000000", SEC_TOKEN, null,
                         NotAuthorizedException.class, "Incorrect client id or secret."),
                 new Refusal("client without ALLOW_CLIENT_TOKEN_AUTH", CID_A, SEC_A, null, NotAuthorizedException.class,
