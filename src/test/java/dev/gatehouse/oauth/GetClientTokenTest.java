@@ -63,7 +63,7 @@ class GetClientTokenTest {
     @EnumSource(TestDatabase.class)
     void getClientTokenWhenRefusedThenCognitoExceptions(TestDatabase database) {
         List<Refusal> refusals = List.of(
-                new Refusal("wrong secret", CID_TOKEN, "wrong-secret-of-the-right-length-0000", null, NotAuthorizedException.class,
+                new Refusal("wrong secret", CID_TOKEN, "wrong_secret_of_the_right_length_0000", null, NotAuthorizedException.class,
                         "Incorrect client id or secret."),
                 new Refusal("secret shorter than the model allows", CID_TOKEN, "short", null,
                         InvalidParameterException.class, "1 validation error detected: Value at 'secret' failed to "
