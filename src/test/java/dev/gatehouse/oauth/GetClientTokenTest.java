@@ -77,7 +77,11 @@ class GetClientTokenTest {
                 new Refusal("standard scope", CID_TOKEN, SEC_TOKEN, List.of("openid"),
                         InvalidParameterException.class, "Invalid scope requested."),
                 new Refusal("scope with a space", CID_TOKEN, SEC_TOKEN, List.of("api/read api/write"),
-                        InvalidParameterException.class, "Invalid scope requested."));
+                        InvalidParameterException.class, "1 validation error detected: Value '[api/read api/write]' "
+                                + "at 'scopes' failed to satisfy constraint: Member must satisfy constraint: [Member "
+                                + "must have length less than or equal to 256, Member must have length greater than "
+                                + "or equal to 1, Member must satisfy regular expression pattern: "
+                                + "[\\x21\\x23-\\x5B\\x5D-\\x7E]+]"));
         try (TestServer server = TestServer.start(database); CognitoIdentityProviderClient cognito = server.cognito()) {
             OAuthFixtures.create(server);
             for (Refusal refusal : refusals) {
