@@ -12,8 +12,12 @@ final class StartupBanner {
     private StartupBanner() {
     }
 
+    private static boolean isLocal(String host) {
+        return host.equals("0.0.0.0") || host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::");
+    }
+
     static void print(PrintWriter out, GatehouseServer server, GatehouseConfig config) {
-        String endpoint = "http://" + ("0.0.0.0".equals(config.listenHost()) ? "localhost" : config.listenHost())
+        String endpoint = "http://" + (isLocal(config.listenHost()) ? "localhost" : config.listenHost())
                 + ":" + server.port();
         out.println("Gatehouse " + VersionProvider.version() + " is ready.");
         out.println("  listening on     " + config.listenHost() + ":" + server.port());
