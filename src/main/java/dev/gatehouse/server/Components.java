@@ -15,6 +15,8 @@ import dev.gatehouse.runtime.Blocking;
 import dev.gatehouse.keys.Sealer;
 import dev.gatehouse.keys.SigningKeys;
 import dev.gatehouse.manage.ManageContext;
+import dev.gatehouse.observe.AuditLog;
+import dev.gatehouse.observe.JsonLinesAuditLog;
 import dev.gatehouse.oauth.OAuthRoutes;
 import dev.gatehouse.admin.cognito.PaginationTokens;
 import dev.gatehouse.store.Database;
@@ -63,6 +65,7 @@ public final class Components implements AutoCloseable {
     private final String adminAccessKeyId;
     private final Optional<Path> adminCredentialsFile;
     private final PaginationTokens paginationTokens;
+    private final JsonLinesAuditLog auditLog;
     private final TokenIssuer tokenIssuer;
     private final Router router;
     private volatile String issuerBaseUrl;
@@ -88,6 +91,7 @@ public final class Components implements AutoCloseable {
             throw e;
         }
         this.paginationTokens = new PaginationTokens(masterKey.derive("pagination-token-mac"));
+        this.auditLog = new JsonLinesAuditLog(config.dataDir());
         this.vertx = Vertx.vertx();
         this.blocking = new Blocking(vertx);
         this.issuerBaseUrl = config.issuerBaseUrl();
@@ -122,7 +126,7 @@ public final class Components implements AutoCloseable {
         OAuthRoutes.mount(router, tokenIssuer, directory, this::issuerBaseUrl, config.domainSuffix(), clock);
         CognitoEndpoint cognito = new CognitoEndpoint(cognitoActions(),
                 new SignedCallAuthenticator(adminCredentials, clock, CognitoEndpoint.SIGNING_NAME),
-                new ModelInputReader(ServiceModel.cognitoIdentityProvider()), blocking, clock, config.region());
+                new ModelInputReader(ServiceModel.cognitoIdentityProvider()), blocking, clock, config.region(), auditLog);
         router.post("/")
                 .handler(BodyHandler.create(false).setBodyLimit(MANAGEMENT_BODY_LIMIT))
                 .handler(cognito::handle)
@@ -201,6 +205,10 @@ public final class Components implements AutoCloseable {
         return signingKeys;
     }
 
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -217,6 +225,7 @@ public final class Components implements AutoCloseable {
         try {
             vertx.close().await();
         } finally {
+            auditLog.close();
             database.close();
         }
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.model.Failure;
+import dev.gatehouse.observe.AuditEvent;
+import dev.gatehouse.observe.AuditLog;
 import dev.gatehouse.runtime.Blocking;
 import dev.gatehouse.store.StoreException;
 import io.vertx.core.Future;
@@ -59,25 +61,75 @@ public final class CognitoEndpoint {
     private final Blocking blocking;
     private final Clock clock;
     private final String defaultRegion;
+    private final AuditLog audit;
     private final ObjectMapper json = new ObjectMapper();
 
     public CognitoEndpoint(Map<String, CognitoAction> actions, Authenticator authenticator, InputReader reader,
-                           Blocking blocking, Clock clock, String defaultRegion) {
+                           Blocking blocking, Clock clock, String defaultRegion, AuditLog audit) {
         this.actions = Map.copyOf(actions);
         this.authenticator = authenticator;
         this.reader = reader;
         this.blocking = blocking;
         this.clock = clock;
         this.defaultRegion = defaultRegion;
+        this.audit = audit;
     }
 
     public void handle(RoutingContext ctx) {
         String requestId = UUID.randomUUID().toString();
         Future.succeededFuture()
                 .map(ignored -> prepare(ctx))
-                .compose(call -> blocking.run(() -> dispatch(call)))
+                .compose(call -> blocking.run(() -> dispatch(call))
+                        .andThen(result -> audit(ctx, call, result.failed() ? outcomeOf(result.cause()) : AuditEvent.SUCCESS,
+                                result.succeeded() ? result.result() : null)))
                 .onSuccess(output -> respond(ctx, requestId, 200, output))
                 .onFailure(failure -> fail(ctx, requestId, failure));
+    }
+
+    /** Every management write is one audit event, whatever its outcome; reads are not audited. */
+    private void audit(RoutingContext ctx, CognitoCall call, String outcome, ObjectNode output) {
+        if (isRead(call.operation())) {
+            return;
+        }
+        audit.record(new AuditEvent(call.now(), call.operation(), outcome,
+                call.accessKeyId() != null ? call.accessKeyId() : Inputs.string(call.input(), "ClientId"),
+                ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress(),
+                createdId(output).orElseGet(() -> targetOf(call.input())), Map.of("region", call.region())));
+    }
+
+    private static boolean isRead(String operation) {
+        return operation.startsWith("Describe") || operation.startsWith("List") || operation.startsWith("Get");
+    }
+
+    /** The id of what a Create* operation made: a new pool or app client. */
+    private static java.util.Optional<String> createdId(ObjectNode output) {
+        if (output == null) {
+            return java.util.Optional.empty();
+        }
+        String pool = output.path("UserPool").path("Id").asText(null);
+        String client = output.path("UserPoolClient").path("ClientId").asText(null);
+        return java.util.Optional.ofNullable(client != null ? client : pool);
+    }
+
+    /** The most specific identifier the input names; never a secret member. */
+    private static String targetOf(ObjectNode input) {
+        for (String member : new String[] {"ClientId", "Identifier", "Domain", "UserPoolId", "ResourceArn"}) {
+            String value = Inputs.string(input, member);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static String outcomeOf(Throwable failure) {
+        if (failure instanceof CognitoException cognito) {
+            return cognito.type();
+        }
+        if (failure instanceof Failure business) {
+            return CognitoErrors.typeOf(business.kind());
+        }
+        return "InternalErrorException";
     }
 
     /** Failures raised before {@link #handle} runs, such as an oversized body (HTTP 413). */
