@@ -5,6 +5,7 @@ import dev.gatehouse.admin.cognito.CognitoAction;
 import dev.gatehouse.admin.cognito.CognitoEndpoint;
 import dev.gatehouse.admin.cognito.SignedCallAuthenticator;
 import dev.gatehouse.admin.cognito.ModelInputReader;
+import dev.gatehouse.admin.cognito.GatehouseInputReader;
 import dev.gatehouse.admin.awsjson.ServiceModel;
 import dev.gatehouse.admin.cognito.TokenActions;
 import dev.gatehouse.admin.cognito.PoolActions;
@@ -38,6 +39,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.nio.file.Path;
@@ -124,9 +126,13 @@ public final class Components implements AutoCloseable {
         Router router = Router.router(vertx);
         new HealthEndpoints(store, blocking).mount(router);
         OAuthRoutes.mount(router, tokenIssuer, directory, this::issuerBaseUrl, config.domainSuffix(), clock);
-        CognitoEndpoint cognito = new CognitoEndpoint(cognitoActions(),
+        CognitoEndpoint cognito = new CognitoEndpoint(List.of(
+                new CognitoEndpoint.ServiceTarget(CognitoEndpoint.TARGET_PREFIX, cognitoActions(),
+                        new ModelInputReader(ServiceModel.cognitoIdentityProvider())),
+                new CognitoEndpoint.ServiceTarget(CognitoEndpoint.GATEHOUSE_PREFIX, gatehouseActions(),
+                        new GatehouseInputReader(gatehouseActions().keySet()))),
                 new SignedCallAuthenticator(adminCredentials, clock, CognitoEndpoint.SIGNING_NAME),
-                new ModelInputReader(ServiceModel.cognitoIdentityProvider()), blocking, clock, config.region(), auditLog);
+                blocking, clock, config.region(), auditLog);
         router.post("/")
                 .handler(BodyHandler.create(false).setBodyLimit(MANAGEMENT_BODY_LIMIT))
                 .handler(cognito::handle)
@@ -142,6 +148,12 @@ public final class Components implements AutoCloseable {
         actions.putAll(PoolActions.create(manage, paginationTokens));
         actions.putAll(ClientActions.create(manage, paginationTokens));
         actions.putAll(TokenActions.create(tokenIssuer));
+        return actions;
+    }
+
+    /** Gatehouse's own management operations, beyond Cognito's API (target prefix GatehouseService.). */
+    private Map<String, CognitoAction> gatehouseActions() {
+        Map<String, CognitoAction> actions = new HashMap<>();
         return actions;
     }
 

@@ -25,7 +25,7 @@ import java.nio.charset.StandardCharsets;
  * invalid UTF-8, duplicate keys (SECURITY AD-10: never first- or last-wins), comments, trailing commas,
  * NaN, trailing content, and documents beyond fixed size limits.
  */
-final class StrictJsonParser {
+public final class StrictJsonParser {
 
     /** Cognito inputs nest at most 5 deep (CreateUserPool.Schema[].StringAttributeConstraints); leave room. */
     static final int MAX_NESTING_DEPTH = 32;
@@ -39,7 +39,7 @@ final class StrictJsonParser {
 
     private final ObjectMapper mapper;
 
-    StrictJsonParser() {
+    public StrictJsonParser() {
         JsonFactory factory = new JsonFactoryBuilder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING_DEPTH)
@@ -56,7 +56,7 @@ final class StrictJsonParser {
     }
 
     /** An empty body reads as {@code {}}: SDKs may send nothing for an input without members. */
-    ObjectNode parseObject(byte[] body) {
+    public ObjectNode parseObject(byte[] body) {
         if (body.length == 0) {
             return mapper.createObjectNode();
         }

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -32,6 +33,8 @@ import java.util.UUID;
 public final class CognitoEndpoint {
 
     public static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
+    /** Gatehouse's own operations (key rotation, revocation, ...), signed like Cognito's. */
+    public static final String GATEHOUSE_PREFIX = "GatehouseService.";
     public static final String SIGNING_NAME = "cognito-idp";
     /** Operations AWS authorizes by the client secret instead of IAM (SPEC §4.1). */
     private static final Set<String> UNSIGNED = Set.of("GetClientToken");
@@ -55,20 +58,25 @@ public final class CognitoEndpoint {
         ObjectNode read(String operation, byte[] body);
     }
 
-    private final Map<String, CognitoAction> actions;
+    /** One family of operations behind a target prefix: its actions and how their inputs are read. */
+    public record ServiceTarget(String prefix, Map<String, CognitoAction> actions, InputReader reader) {
+        public ServiceTarget {
+            actions = Map.copyOf(actions);
+        }
+    }
+
+    private final List<ServiceTarget> targets;
     private final Authenticator authenticator;
-    private final InputReader reader;
     private final Blocking blocking;
     private final Clock clock;
     private final String defaultRegion;
     private final AuditLog audit;
     private final ObjectMapper json = new ObjectMapper();
 
-    public CognitoEndpoint(Map<String, CognitoAction> actions, Authenticator authenticator, InputReader reader,
+    public CognitoEndpoint(List<ServiceTarget> targets, Authenticator authenticator,
                            Blocking blocking, Clock clock, String defaultRegion, AuditLog audit) {
-        this.actions = Map.copyOf(actions);
+        this.targets = List.copyOf(targets);
         this.authenticator = authenticator;
-        this.reader = reader;
         this.blocking = blocking;
         this.clock = clock;
         this.defaultRegion = defaultRegion;
@@ -79,8 +87,9 @@ public final class CognitoEndpoint {
         String requestId = UUID.randomUUID().toString();
         Future.succeededFuture()
                 .map(ignored -> prepare(ctx))
-                .compose(call -> blocking.run(() -> dispatch(call))
-                        .andThen(result -> audit(ctx, call, result.failed() ? outcomeOf(result.cause()) : AuditEvent.SUCCESS,
+                .compose(prepared -> blocking.run(() -> prepared.action().handle(prepared.call()))
+                        .andThen(result -> audit(ctx, prepared.call(),
+                                result.failed() ? outcomeOf(result.cause()) : AuditEvent.SUCCESS,
                                 result.succeeded() ? result.result() : null)))
                 .onSuccess(output -> respond(ctx, requestId, 200, output))
                 .onFailure(failure -> fail(ctx, requestId, failure));
@@ -142,18 +151,17 @@ public final class CognitoEndpoint {
         }
     }
 
-    private CognitoCall prepare(RoutingContext ctx) {
+    private Prepared prepare(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String target = request.getHeader("X-Amz-Target");
         if (target == null || target.isEmpty()) {
             throw new CognitoException("UnknownOperationException", 400, "Missing X-Amz-Target header.");
         }
-        if (!target.startsWith(TARGET_PREFIX)) {
-            throw new CognitoException("UnknownOperationException", 400, "Unknown operation target.");
-        }
-        String operation = target.substring(TARGET_PREFIX.length());
+        ServiceTarget service = targets.stream().filter(t -> target.startsWith(t.prefix())).findFirst()
+                .orElseThrow(() -> new CognitoException("UnknownOperationException", 400, "Unknown operation target."));
+        String operation = target.substring(service.prefix().length());
         byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-        Caller caller = UNSIGNED.contains(operation)
+        Caller caller = service.prefix().equals(TARGET_PREFIX) && UNSIGNED.contains(operation)
                 ? new Caller(null, defaultRegion)
                 : authenticator.authenticate(request, body);
         String contentType = request.getHeader("Content-Type");
@@ -161,19 +169,21 @@ public final class CognitoEndpoint {
             throw new CognitoException("SerializationException", 400,
                     "Content-Type must be " + CONTENT_TYPE + ".");
         }
+        InputReader reader = service.reader();
         if (!reader.knows(operation)) {
             throw new CognitoException("UnknownOperationException", 400, "Unknown operation " + safe(operation) + ".");
         }
-        if (!actions.containsKey(operation)) {
+        if (!service.actions().containsKey(operation)) {
             throw new CognitoException("UnsupportedOperationException", 400,
                     "Gatehouse does not implement " + operation + "; see docs/compatibility.md.");
         }
         ObjectNode input = reader.read(operation, body);
-        return new CognitoCall(operation, caller.region(), caller.accessKeyId(), input, clock.instant());
+        return new Prepared(new CognitoCall(operation, caller.region(), caller.accessKeyId(), input, clock.instant()),
+                service.actions().get(operation));
     }
 
-    private ObjectNode dispatch(CognitoCall call) {
-        return actions.get(call.operation()).handle(call);
+    /** A call ready to run, with the action that runs it. */
+    private record Prepared(CognitoCall call, CognitoAction action) {
     }
 
     private void respond(RoutingContext ctx, String requestId, int status, ObjectNode body) {

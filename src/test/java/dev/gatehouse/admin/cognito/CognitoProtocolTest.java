@@ -55,6 +55,8 @@ class CognitoProtocolTest {
                 Arguments.of("target of another service", "DynamoDB_20120810.ListTables", JSON, "{}", 400,
                         "UnknownOperationException"),
                 Arguments.of("no target", null, JSON, "{}", 400, "UnknownOperationException"),
+                Arguments.of("unknown Gatehouse operation", "GatehouseService.DoesNotExist", JSON, "{}", 400,
+                        "UnknownOperationException"),
                 Arguments.of("operation Gatehouse does not implement", "AWSCognitoIdentityProviderService.AdminCreateUser",
                         JSON, "{}", 400, "UnsupportedOperationException"),
                 Arguments.of("text/plain body", LIST_POOLS, "text/plain", "{\"MaxResults\":1}", 400, "SerializationException"),
