@@ -20,10 +20,16 @@ public final class GatehouseServer implements AutoCloseable {
     public static GatehouseServer start(GatehouseConfig config) {
         Components components = Components.create(config);
         try {
-            HttpServer server = components.vertx().createHttpServer(components.httpOptions())
-                    .requestHandler(components.router())
-                    .listen(config.listenPort(), config.listenHost())
-                    .await();
+            HttpServer server;
+            try {
+                server = components.vertx().createHttpServer(components.httpOptions())
+                        .requestHandler(components.router())
+                        .listen(config.listenPort(), config.listenHost())
+                        .await();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("Could not listen on " + config.listenHost() + ":" + config.listenPort()
+                        + ": " + e.getMessage(), e);
+            }
             components.listening(server.actualPort());
             return new GatehouseServer(components, server);
         } catch (RuntimeException e) {
