@@ -26,7 +26,7 @@ public final class GatehouseServer implements AutoCloseable {
                         .requestHandler(components.router())
                         .listen(config.listenPort(), config.listenHost())
                         .await();
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // Future.await() rethrows the cause as is, e.g. a BindException
                 throw new IllegalStateException("Could not listen on " + config.listenHost() + ":" + config.listenPort()
                         + ": " + e.getMessage(), e);
             }
