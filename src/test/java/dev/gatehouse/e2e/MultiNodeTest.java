@@ -21,7 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -47,7 +47,7 @@ class MultiNodeTest {
     private static final String ISSUER_BASE = "http://gatehouse.cluster.test";
     private static final Duration PROPAGATION = Duration.ofSeconds(5);
 
-    private final Map<String, Long> measured = new TreeMap<>();
+    private final Map<String, Long> measured = new LinkedHashMap<>();
     private final AtomicInteger prefixes = new AtomicInteger();
     private TestServer node1;
     private TestServer node2;

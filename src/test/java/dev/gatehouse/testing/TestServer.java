@@ -7,6 +7,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 import java.io.IOException;
@@ -135,6 +136,20 @@ public final class TestServer implements AutoCloseable {
 
     public CognitoIdentityProviderClient cognito() {
         return cognito("us-east-1");
+    }
+
+    /**
+     * The SDK client for us-east-1 with the SDK's retries switched off, so a test sees (and times)
+     * the server's own answer to one request — by default the SDK retries a 500 twice with backoff.
+     */
+    public CognitoIdentityProviderClient cognitoWithoutRetries() {
+        return CognitoIdentityProviderClient.builder()
+                .endpointOverride(URI.create(baseUrl()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     @Override
