@@ -15,6 +15,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowTy
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceServerScopeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -163,6 +167,64 @@ class MultiNodeTest {
         long clientDeleted = Await.within(PROPAGATION, "node 2 refuses the deleted client",
                 () -> refusedAsInvalidClient(token(node2, world, newSecret)));
         measured.put("DeleteUserPoolClient on node 1 -> invalid_client on node 2", clientDeleted);
+    }
+
+    /**
+     * TE-17 when a writer is slow to commit: it has taken change-log revision N (a GC pause or a slow
+     * network between INSERT and COMMIT) while another write on node 1 wants N+1. Had N+1 committed
+     * first, node 2 would poll past N and never apply it — the deleted client would keep getting
+     * tokens there. So the later write must wait for the earlier commit. The slow writer is a
+     * DeleteUserPoolClient in plain SQL doing what JdbcStore does, so the test can hold it open.
+     */
+    @Test
+    void deletionWhenCommittedLateThenLaterWriteWaitsAndBothReachNode2() throws Exception {
+        World world = world();
+        World other = world();
+        Await.within(PROPAGATION, "node 2 knows the client", () -> token(node2, world, world.secret()).status() == 200);
+        ExecutorService threads = Executors.newSingleThreadExecutor();
+        try (Connection slow = DriverManager.getConnection(TestDatabase.postgresUrl());
+             Connection observer = DriverManager.getConnection(TestDatabase.postgresUrl())) {
+            try (Statement s = slow.createStatement()) {
+                s.execute("SET search_path TO " + node1.schema());
+            }
+            slow.setAutoCommit(false);
+            try (Statement lock = slow.createStatement();
+                 PreparedStatement delete = slow.prepareStatement("DELETE FROM app_client WHERE client_id = ?");
+                 PreparedStatement log = slow.prepareStatement("INSERT INTO change_log (pool_id, changed_at) VALUES (?, ?)")) {
+                lock.executeQuery("SELECT setting_value FROM gatehouse_setting WHERE setting_name = 'change_log.order' FOR UPDATE")
+                        .close();
+                delete.setString(1, world.clientId());
+                assertThat(delete.executeUpdate()).isEqualTo(1);
+                log.setString(1, world.poolId());
+                log.setLong(2, System.currentTimeMillis());
+                log.executeUpdate();
+            }
+            Future<String> later = threads.submit(() -> cognito1.createUserPoolClient(r -> r.userPoolId(other.poolId())
+                    .clientName("later").generateSecret(true).allowedOAuthFlows(OAuthFlowType.CLIENT_CREDENTIALS)
+                    .allowedOAuthScopes("api/read").allowedOAuthFlowsUserPoolClient(true)).userPoolClient().clientId());
+            Await.within(PROPAGATION, "the later write waits for the earlier revision's commit",
+                    () -> waitingForChangeOrder(observer));
+            assertThat(later).isNotDone();
+            slow.commit();
+            assertThat(later.get(10, TimeUnit.SECONDS)).isNotBlank();
+        } finally {
+            threads.shutdownNow();
+        }
+        long late = Await.within(PROPAGATION, "both nodes refuse the client deleted by the late commit",
+                () -> refusedAsInvalidClient(token(node2, world, world.secret()))
+                        && refusedAsInvalidClient(token(node1, world, world.secret())));
+        measured.put("late-committed DeleteUserPoolClient -> invalid_client on both nodes", late);
+        assertThat(token(node2, other, other.secret()).status()).isEqualTo(200);
+    }
+
+    private static boolean waitingForChangeOrder(Connection observer) {
+        try (Statement s = observer.createStatement();
+             java.sql.ResultSet rows = s.executeQuery("SELECT count(*) FROM pg_stat_activity "
+                     + "WHERE wait_event_type = 'Lock' AND query LIKE '%change_log.order%' AND pid <> pg_backend_pid()")) {
+            return rows.next() && rows.getInt(1) > 0;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
