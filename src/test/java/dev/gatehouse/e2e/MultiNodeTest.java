@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolCli
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -219,10 +221,10 @@ class MultiNodeTest {
 
     private static boolean waitingForChangeOrder(Connection observer) {
         try (Statement s = observer.createStatement();
-             java.sql.ResultSet rows = s.executeQuery("SELECT count(*) FROM pg_stat_activity "
+             ResultSet rows = s.executeQuery("SELECT count(*) FROM pg_stat_activity "
                      + "WHERE wait_event_type = 'Lock' AND query LIKE '%change_log.order%' AND pid <> pg_backend_pid()")) {
             return rows.next() && rows.getInt(1) > 0;
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
