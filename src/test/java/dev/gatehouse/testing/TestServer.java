@@ -7,6 +7,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 import java.io.IOException;
@@ -31,12 +32,14 @@ public final class TestServer implements AutoCloseable {
     private final Path dataDir;
     private final TestDatabase database;
     private final String schema;
+    private final boolean ownsSchema;
 
-    private TestServer(GatehouseServer server, Path dataDir, TestDatabase database, String schema) {
+    private TestServer(GatehouseServer server, Path dataDir, TestDatabase database, String schema, boolean ownsSchema) {
         this.server = server;
         this.dataDir = dataDir;
         this.database = database;
         this.schema = schema;
+        this.ownsSchema = ownsSchema;
     }
 
     public static TestServer start(TestDatabase database) {
@@ -49,22 +52,47 @@ public final class TestServer implements AutoCloseable {
             Assumptions.assumeTrue(TestDatabase.postgresConfigured(),
                     "PostgreSQL tests skipped: set " + TestDatabase.ENV + " (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=root)");
         }
+        String schema = database == TestDatabase.POSTGRES ? TestDatabase.freshSchema() : null;
+        String url = schema == null ? null : TestDatabase.postgresUrl();
+        return start(database, url, schema, true, customize);
+    }
+
+    /**
+     * A PostgreSQL node on {@code schema} reached through {@code jdbcUrl} (another node's schema, or a
+     * URL through a fault proxy). The caller owns the schema: closing this node leaves it in place
+     * (create it with {@link TestDatabase#freshSchema()}, drop it with {@link TestDatabase#drop}).
+     */
+    public static TestServer startNode(String jdbcUrl, String schema, java.util.function.UnaryOperator<GatehouseConfig> customize) {
+        Assumptions.assumeTrue(TestDatabase.postgresConfigured(),
+                "PostgreSQL tests skipped: set " + TestDatabase.ENV + " (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=root)");
+        return start(TestDatabase.POSTGRES, jdbcUrl, schema, false, customize);
+    }
+
+    private static TestServer start(TestDatabase database, String jdbcUrl, String schema, boolean ownsSchema,
+                                    java.util.function.UnaryOperator<GatehouseConfig> customize) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("gatehouse-test");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        String schema = database == TestDatabase.POSTGRES ? TestDatabase.freshSchema() : null;
         GatehouseConfig config = GatehouseConfig.defaults()
                 .withListen("127.0.0.1", 0)
                 .withDataDir(dataDir)
                 .withMasterKey(MASTER_KEY)
                 .withAdminCredentials(ACCESS_KEY, SECRET_KEY);
         if (schema != null) {
-            config = config.withDatabase(TestDatabase.postgresUrl(), null, null, schema);
+            config = config.withDatabase(jdbcUrl, null, null, schema);
         }
-        return new TestServer(GatehouseServer.start(customize.apply(config)), dataDir, database, schema);
+        try {
+            return new TestServer(GatehouseServer.start(customize.apply(config)), dataDir, database, schema, ownsSchema);
+        } catch (RuntimeException e) {
+            if (ownsSchema && schema != null) {
+                TestDatabase.drop(schema);
+            }
+            deleteRecursively(dataDir);
+            throw e;
+        }
     }
 
     public int port() {
@@ -91,6 +119,11 @@ public final class TestServer implements AutoCloseable {
         return database;
     }
 
+    /** The PostgreSQL schema this node works in, or null on H2. */
+    public String schema() {
+        return schema;
+    }
+
     /** The real AWS SDK v2 Cognito client, signing with the admin credentials, for {@code region}. */
     public CognitoIdentityProviderClient cognito(String region) {
         return CognitoIdentityProviderClient.builder()
@@ -105,12 +138,26 @@ public final class TestServer implements AutoCloseable {
         return cognito("us-east-1");
     }
 
+    /**
+     * The SDK client for us-east-1 with the SDK's retries switched off, so a test sees (and times)
+     * the server's own answer to one request — by default the SDK retries a 500 twice with backoff.
+     */
+    public CognitoIdentityProviderClient cognitoWithoutRetries() {
+        return CognitoIdentityProviderClient.builder()
+                .endpointOverride(URI.create(baseUrl()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
     @Override
     public void close() {
         try {
             server.close();
         } finally {
-            if (schema != null) {
+            if (schema != null && ownsSchema) {
                 TestDatabase.drop(schema);
             }
             deleteRecursively(dataDir);
