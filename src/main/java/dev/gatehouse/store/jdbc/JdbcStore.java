@@ -119,7 +119,7 @@ public final class JdbcStore implements Store {
     private static final String INSERT_SETTING = "INSERT INTO gatehouse_setting (setting_name, setting_value) VALUES (?, ?)";
 
     private static final String LOG_CHANGE = "INSERT INTO change_log (pool_id, changed_at) VALUES (?, ?)";
-    /** Held until commit: revisions commit in the order they are taken (V2__change_log_order.sql). */
+    /** Held until commit: revisions commit in the order they are taken (V6__change_log_order.sql). */
     private static final String LOCK_CHANGE_ORDER =
             "SELECT setting_value FROM gatehouse_setting WHERE setting_name = 'change_log.order' FOR UPDATE";
     private static final String LATEST_REVISION = "SELECT COALESCE(MAX(revision), 0) FROM change_log";
