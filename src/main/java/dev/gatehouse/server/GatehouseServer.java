@@ -21,7 +21,8 @@ public final class GatehouseServer implements AutoCloseable {
         Components components = Components.create(config);
         try {
             HttpServer server = components.vertx().createHttpServer(components.httpOptions())
-                    .requestHandler(components.router())
+                    .connectionHandler(components.headDeadline()::connected)
+                    .requestHandler(components.headDeadline().guard(components.router()))
                     .listen(config.listenPort(), config.listenHost())
                     .await();
             components.listening(server.actualPort());
