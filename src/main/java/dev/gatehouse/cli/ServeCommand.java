@@ -1,6 +1,8 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.config.AbuseProtection;
 import dev.gatehouse.config.GatehouseConfig;
+import dev.gatehouse.model.ClientRateLimit;
 import dev.gatehouse.keys.CryptoProvider;
 import dev.gatehouse.server.GatehouseServer;
 import picocli.CommandLine.Command;
@@ -62,6 +64,16 @@ public final class ServeCommand implements Runnable {
             description = "Pool domains are {prefix}.auth.{region}.{suffix} (env GATEHOUSE_DOMAIN_SUFFIX, default ${DEFAULT-VALUE}).")
     String domainSuffix;
 
+    @Option(names = "--trusted-proxies", paramLabel = "CIDR[,CIDR...]", defaultValue = "${env:GATEHOUSE_TRUSTED_PROXIES}",
+            description = "Proxies whose X-Forwarded-For is believed for the client address (env "
+                    + "GATEHOUSE_TRUSTED_PROXIES; default none: the TCP peer is the client).")
+    String trustedProxies;
+
+    @Option(names = "--client-rate-limit", paramLabel = "RATE[/BURST]", defaultValue = "${env:GATEHOUSE_CLIENT_RATE_LIMIT:-50/100}",
+            description = "Tokens per second each app client may be issued, and the burst (env "
+                    + "GATEHOUSE_CLIENT_RATE_LIMIT, default ${DEFAULT-VALUE}); SetClientRateLimit overrides it per client.")
+    String clientRateLimit;
+
     @Override
     public void run() {
         GatehouseConfig config = config();
@@ -96,9 +108,20 @@ public final class ServeCommand implements Runnable {
                     blankToNull(dbPassword), null, blankToNull(issuerBaseUrl), region, accountId, domainSuffix,
                     blankToNull(System.getenv("GATEHOUSE_MASTER_KEY")),
                     blankToNull(System.getenv("GATEHOUSE_ADMIN_ACCESS_KEY_ID")),
-                    blankToNull(System.getenv("GATEHOUSE_ADMIN_SECRET_ACCESS_KEY")));
+                    blankToNull(System.getenv("GATEHOUSE_ADMIN_SECRET_ACCESS_KEY")),
+                    AbuseProtection.DEFAULTS
+                            .withTrustedProxies(AbuseProtection.parseTrustedProxies(trustedProxies))
+                            .withClientRateLimit(parseRateLimit(clientRateLimit)));
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private static ClientRateLimit parseRateLimit(String value) {
+        try {
+            return ClientRateLimit.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--client-rate-limit: " + e.getMessage());
         }
     }
 

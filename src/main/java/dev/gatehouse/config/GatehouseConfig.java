@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * @param masterKey      base64 of the 32-byte master key, or null to use (and create) the key file
  *                       in dataDir, which only the embedded database may do
  * @param adminAccessKeyId     fixed admin credentials, or null to generate them at first start
+ * @param abuse          trusted proxies, throttles and rate limits (docs/abuse-protection.md)
  */
 public record GatehouseConfig(
         String listenHost,
@@ -30,7 +31,8 @@ public record GatehouseConfig(
         String domainSuffix,
         String masterKey,
         String adminAccessKeyId,
-        String adminSecretAccessKey) {
+        String adminSecretAccessKey,
+        AbuseProtection abuse) {
 
     public static final int DEFAULT_PORT = 9229;
     private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$");
@@ -42,6 +44,7 @@ public record GatehouseConfig(
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(domainSuffix, "domainSuffix");
+        Objects.requireNonNull(abuse, "abuse");
         if (listenPort < 0 || listenPort > 65535) {
             throw new IllegalArgumentException("--listen: the port must be between 0 and 65535");
         }
@@ -65,7 +68,7 @@ public record GatehouseConfig(
     /** Defaults: 127.0.0.1:9229, ./gatehouse-data, embedded H2, us-east-1, account 000000000000. */
     public static GatehouseConfig defaults() {
         return new GatehouseConfig("127.0.0.1", DEFAULT_PORT, Path.of("gatehouse-data"), null, null, null, null,
-                null, "us-east-1", "000000000000", "localhost", null, null, null);
+                null, "us-east-1", "000000000000", "localhost", null, null, null, AbuseProtection.DEFAULTS);
     }
 
     public static boolean isRegion(String value) {
@@ -83,32 +86,37 @@ public record GatehouseConfig(
 
     public GatehouseConfig withListen(String host, int port) {
         return new GatehouseConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl, region,
-                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey);
+                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse);
     }
 
     public GatehouseConfig withDataDir(Path dir) {
         return new GatehouseConfig(listenHost, listenPort, dir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl, region,
-                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey);
+                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse);
     }
 
     public GatehouseConfig withDatabase(String url, String user, String password, String schema) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, url, user, password, schema, issuerBaseUrl, region,
-                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey);
+                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse);
     }
 
     public GatehouseConfig withIssuerBaseUrl(String url) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, url, region,
-                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey);
+                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse);
     }
 
     public GatehouseConfig withMasterKey(String base64) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
-                region, accountId, domainSuffix, base64, adminAccessKeyId, adminSecretAccessKey);
+                region, accountId, domainSuffix, base64, adminAccessKeyId, adminSecretAccessKey, abuse);
     }
 
     public GatehouseConfig withAdminCredentials(String accessKeyId, String secretAccessKey) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
-                region, accountId, domainSuffix, masterKey, accessKeyId, secretAccessKey);
+                region, accountId, domainSuffix, masterKey, accessKeyId, secretAccessKey, abuse);
+    }
+
+    public GatehouseConfig withAbuseProtection(AbuseProtection protection) {
+        return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
+                region, accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, protection);
     }
 
     @Override

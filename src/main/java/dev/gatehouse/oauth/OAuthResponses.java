@@ -22,7 +22,8 @@ import java.time.format.DateTimeFormatter;
  * {@code WWW-Authenticate: Basic realm="gatehouse"} on every such answer — also when the client
  * sent no credentials or sent them in the body — because RFC 9110 §15.5.2 requires the header on
  * every 401 and because the body-versus-header difference would otherwise be visible; the other
- * codes are 400, except {@code temporarily_unavailable} (503).
+ * codes are 400, except {@code temporarily_unavailable} (503, or 429 with {@code Retry-After} when a
+ * throttle refused the request: docs/abuse-protection.md).
  */
 final class OAuthResponses {
 
@@ -45,8 +46,12 @@ final class OAuthResponses {
         int status = switch (error.code()) {
             case INVALID_CLIENT -> 401;
             case TEMPORARILY_UNAVAILABLE -> 503;
+            case THROTTLED -> 429;
             default -> 400;
         };
+        if (status == 429) {
+            response.putHeader("Retry-After", Long.toString(error.retryAfterSeconds())); // RFC 6585 §4
+        }
         if (status == 401) {
             response.putHeader("WWW-Authenticate", REALM);
         }

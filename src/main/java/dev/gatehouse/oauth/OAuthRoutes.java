@@ -1,5 +1,6 @@
 package dev.gatehouse.oauth;
 
+import dev.gatehouse.net.ClientAddress;
 import dev.gatehouse.store.DirectoryHolder;
 import dev.gatehouse.token.TokenIssuer;
 import io.vertx.ext.web.Router;
@@ -19,7 +20,14 @@ public final class OAuthRoutes {
      */
     public static void mount(Router router, TokenIssuer issuer, DirectoryHolder directory,
                              Supplier<String> issuerBaseUrl, String domainSuffix, Clock clock) {
-        TokenEndpoint token = new TokenEndpoint(issuer, directory, domainSuffix, clock);
+        mount(router, issuer, directory, issuerBaseUrl, domainSuffix, clock, ClientAddress.direct());
+    }
+
+    /** @param clientAddress resolves the caller's address (trusted proxies) for throttling and audit */
+    public static void mount(Router router, TokenIssuer issuer, DirectoryHolder directory,
+                             Supplier<String> issuerBaseUrl, String domainSuffix, Clock clock,
+                             ClientAddress clientAddress) {
+        TokenEndpoint token = new TokenEndpoint(issuer, directory, domainSuffix, clock, clientAddress);
         WellKnownEndpoints wellKnown = new WellKnownEndpoints(directory, issuerBaseUrl, domainSuffix);
         router.route("/oauth2/token").handler(token::handle);
         router.getWithRegex("/([^/]+)/\\.well-known/jwks\\.json").handler(wellKnown::jwks);

@@ -1,5 +1,6 @@
 package dev.gatehouse.oauth;
 
+import dev.gatehouse.net.ClientAddress;
 import dev.gatehouse.token.ClientAuthenticator.Credentials;
 import dev.gatehouse.token.IssuedToken;
 import dev.gatehouse.token.TokenError;
@@ -43,9 +44,17 @@ public final class TokenEndpoint {
     private final DirectoryHolder directory;
     private final Clock clock;
     private final Pattern authDomain;
+    private final ClientAddress clientAddress;
 
     /** @param domainSuffix pool prefix domains are {@code {prefix}.auth.{region}.{domainSuffix}} */
     public TokenEndpoint(TokenIssuer issuer, DirectoryHolder directory, String domainSuffix, Clock clock) {
+        this(issuer, directory, domainSuffix, clock, ClientAddress.direct());
+    }
+
+    /** @param clientAddress who the caller is: the key of failure throttling (SECURITY TE-20) */
+    public TokenEndpoint(TokenIssuer issuer, DirectoryHolder directory, String domainSuffix, Clock clock,
+                         ClientAddress clientAddress) {
+        this.clientAddress = Objects.requireNonNull(clientAddress, "clientAddress");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -163,7 +172,8 @@ public final class TokenEndpoint {
         } else {
             throw TokenError.invalidClient(); // no client authentication (RFC 6749 §5.2)
         }
-        return issuer.clientCredentials(credentials, alternative, poolOfHost(request.getHeader(HttpHeaders.HOST)),
+        return issuer.clientCredentials(clientAddress.of(request), credentials, alternative,
+                poolOfHost(request.getHeader(HttpHeaders.HOST)),
                 form.get("scope"));
     }
 

@@ -28,6 +28,11 @@ import dev.gatehouse.token.AccessTokenFactory;
 import dev.gatehouse.token.ClientAuthenticator;
 import dev.gatehouse.token.ScopeResolver;
 import dev.gatehouse.token.TokenIssuer;
+import dev.gatehouse.token.throttle.ClientThrottle;
+import dev.gatehouse.net.ClientAddress;
+import dev.gatehouse.net.HeadDeadline;
+import dev.gatehouse.admin.cognito.ThrottleActions;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -69,6 +74,8 @@ public final class Components implements AutoCloseable {
     private final PaginationTokens paginationTokens;
     private final JsonLinesAuditLog auditLog;
     private final TokenIssuer tokenIssuer;
+    private final ClientAddress clientAddress;
+    private final HeadDeadline headDeadline;
     private final Router router;
     private volatile String issuerBaseUrl;
     private long pollTimer = -1;
@@ -97,8 +104,11 @@ public final class Components implements AutoCloseable {
         this.vertx = Vertx.vertx();
         this.blocking = new Blocking(vertx);
         this.issuerBaseUrl = config.issuerBaseUrl();
+        this.clientAddress = new ClientAddress(config.abuse().trustedProxies());
+        this.headDeadline = new HeadDeadline(vertx, config.abuse().headerTimeout());
         this.tokenIssuer = new TokenIssuer(directory, new ClientAuthenticator(), new ScopeResolver(),
-                new AccessTokenFactory(signingKeys, this::issuerBaseUrl), clock);
+                new AccessTokenFactory(signingKeys, this::issuerBaseUrl),
+                ClientThrottle.inMemory(config.abuse(), Ticker.systemTicker(), auditLog, clock), clock);
         this.router = buildRouter();
     }
 
@@ -125,14 +135,14 @@ public final class Components implements AutoCloseable {
     private Router buildRouter() {
         Router router = Router.router(vertx);
         new HealthEndpoints(store, blocking).mount(router);
-        OAuthRoutes.mount(router, tokenIssuer, directory, this::issuerBaseUrl, config.domainSuffix(), clock);
+        OAuthRoutes.mount(router, tokenIssuer, directory, this::issuerBaseUrl, config.domainSuffix(), clock, clientAddress);
         CognitoEndpoint cognito = new CognitoEndpoint(List.of(
                 new CognitoEndpoint.ServiceTarget(CognitoEndpoint.TARGET_PREFIX, cognitoActions(),
                         new ModelInputReader(ServiceModel.cognitoIdentityProvider())),
                 new CognitoEndpoint.ServiceTarget(CognitoEndpoint.GATEHOUSE_PREFIX, gatehouseActions(),
                         new GatehouseInputReader(gatehouseActions().keySet()))),
                 new SignedCallAuthenticator(adminCredentials, clock, CognitoEndpoint.SIGNING_NAME),
-                blocking, clock, config.region(), auditLog);
+                blocking, clock, config.region(), auditLog, clientAddress);
         router.post("/")
                 .handler(BodyHandler.create(false).setBodyLimit(MANAGEMENT_BODY_LIMIT))
                 .handler(cognito::handle)
@@ -154,6 +164,7 @@ public final class Components implements AutoCloseable {
     /** Gatehouse's own management operations, beyond Cognito's API (target prefix GatehouseService.). */
     private Map<String, CognitoAction> gatehouseActions() {
         Map<String, CognitoAction> actions = new HashMap<>();
+        actions.putAll(ThrottleActions.create(new ManageContext(store, directory, config, clock)));
         return actions;
     }
 
@@ -183,6 +194,11 @@ public final class Components implements AutoCloseable {
 
     public Vertx vertx() {
         return vertx;
+    }
+
+    /** Slow-loris guard for the listener: its connection handler and request-handler wrapper. */
+    public HeadDeadline headDeadline() {
+        return headDeadline;
     }
 
     public Router router() {

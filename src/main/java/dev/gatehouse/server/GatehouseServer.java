@@ -23,7 +23,8 @@ public final class GatehouseServer implements AutoCloseable {
             HttpServer server;
             try {
                 server = components.vertx().createHttpServer(components.httpOptions())
-                        .requestHandler(components.router())
+                        .connectionHandler(components.headDeadline()::connected)
+                        .requestHandler(components.headDeadline().guard(components.router()))
                         .listen(config.listenPort(), config.listenHost())
                         .await();
             } catch (Exception e) { // Future.await() rethrows the cause as is, e.g. a BindException

@@ -1,6 +1,7 @@
 package dev.gatehouse.store;
 
 import dev.gatehouse.model.AppClient;
+import dev.gatehouse.model.ClientRateLimit;
 import dev.gatehouse.model.ClientSecret;
 import dev.gatehouse.model.Domain;
 import dev.gatehouse.model.KeyPurpose;
@@ -42,8 +43,16 @@ public final class Directory {
         }
     }
 
-    /** A client with SHA-256 digests of its active secrets (compared in constant time). */
-    public record ClientEntry(AppClient client, List<byte[]> secretDigests) {
+    /**
+     * A client with SHA-256 digests of its active secrets (compared in constant time).
+     *
+     * @param rateLimit its own issuance limit (GatehouseService.SetClientRateLimit), or null for the default
+     */
+    public record ClientEntry(AppClient client, List<byte[]> secretDigests, ClientRateLimit rateLimit) {
+
+        public ClientEntry(AppClient client, List<byte[]> secretDigests) {
+            this(client, secretDigests, null);
+        }
     }
 
     public static final Directory EMPTY = new Directory(Map.of(), Map.of(), Map.of());
@@ -95,7 +104,8 @@ public final class Directory {
         for (AppClient client : state.clients()) {
             List<byte[]> digests = state.secretsByClient().getOrDefault(client.clientId(), List.of()).stream()
                     .map(ClientSecret::value).map(Directory::digest).toList();
-            newClients.put(client.clientId(), new ClientEntry(client, digests));
+            newClients.put(client.clientId(), new ClientEntry(client, digests,
+                    state.rateLimitsByClient().get(client.clientId())));
         }
         for (Domain domain : state.domains()) {
             newDomains.put(domainKey(domain.custom() ? "*" : domain.region(), domain.domain()), domain.poolId());

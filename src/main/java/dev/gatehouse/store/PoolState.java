@@ -1,6 +1,7 @@
 package dev.gatehouse.store;
 
 import dev.gatehouse.model.AppClient;
+import dev.gatehouse.model.ClientRateLimit;
 import dev.gatehouse.model.ClientSecret;
 import dev.gatehouse.model.Domain;
 import dev.gatehouse.model.ResourceServer;
@@ -10,14 +11,19 @@ import dev.gatehouse.model.UserPool;
 import java.util.List;
 import java.util.Map;
 
-/** Everything the hot paths need to know about one pool, read in one transaction. */
+/**
+ * Everything the hot paths need to know about one pool, read in one transaction.
+ *
+ * @param rateLimitsByClient issuance limits of the clients that have their own
+ */
 public record PoolState(
         UserPool pool,
         List<Domain> domains,
         List<ResourceServer> resourceServers,
         List<AppClient> clients,
         Map<String, List<ClientSecret>> secretsByClient,
-        List<SigningKey> keys) {
+        List<SigningKey> keys,
+        Map<String, ClientRateLimit> rateLimitsByClient) {
 
     public PoolState {
         domains = List.copyOf(domains);
@@ -25,5 +31,12 @@ public record PoolState(
         clients = List.copyOf(clients);
         secretsByClient = Map.copyOf(secretsByClient);
         keys = List.copyOf(keys);
+        rateLimitsByClient = Map.copyOf(rateLimitsByClient);
+    }
+
+    /** A pool whose clients all use the default issuance limit. */
+    public PoolState(UserPool pool, List<Domain> domains, List<ResourceServer> resourceServers, List<AppClient> clients,
+                     Map<String, List<ClientSecret>> secretsByClient, List<SigningKey> keys) {
+        this(pool, domains, resourceServers, clients, secretsByClient, keys, Map.of());
     }
 }

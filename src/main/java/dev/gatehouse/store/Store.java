@@ -1,6 +1,7 @@
 package dev.gatehouse.store;
 
 import dev.gatehouse.model.AppClient;
+import dev.gatehouse.model.ClientRateLimit;
 import dev.gatehouse.model.ClientSecret;
 import dev.gatehouse.model.Domain;
 import dev.gatehouse.model.ResourceServer;
@@ -73,6 +74,9 @@ public interface Store {
     void insertSecret(String poolId, ClientSecret secret);
 
     void deleteSecret(String poolId, String secretId);
+
+    /** Sets a client's own issuance limit; null returns it to the default. */
+    void setClientRateLimit(String poolId, String clientId, ClientRateLimit limit);
 
     // -- signing keys
     List<SigningKey> keysOf(String poolId);

@@ -17,7 +17,13 @@ public final class TokenError extends RuntimeException {
         UNAUTHORIZED_CLIENT("unauthorized_client"),
         UNSUPPORTED_GRANT_TYPE("unsupported_grant_type"),
         INVALID_SCOPE("invalid_scope"),
-        TEMPORARILY_UNAVAILABLE("temporarily_unavailable");
+        TEMPORARILY_UNAVAILABLE("temporarily_unavailable"),
+        /**
+         * Too many failed authentications or tokens: HTTP 429 with {@code Retry-After} (RFC 6585
+         * §4). RFC 6749 §5.2 has no code for it; {@code temporarily_unavailable} (§4.1.2.1) says
+         * "try later" without RFC 8628's device-flow meaning of {@code slow_down}.
+         */
+        THROTTLED("temporarily_unavailable");
 
         private final String wireName;
 
@@ -33,11 +39,17 @@ public final class TokenError extends RuntimeException {
 
     private final Code code;
     private final String description;
+    private final long retryAfterSeconds;
 
     private TokenError(Code code, String description) {
+        this(code, description, 0);
+    }
+
+    private TokenError(Code code, String description, long retryAfterSeconds) {
         super(code.wireName(), null, false, false);
         this.code = Objects.requireNonNull(code, "code");
         this.description = description;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static TokenError of(Code code) {
@@ -60,8 +72,18 @@ public final class TokenError extends RuntimeException {
         return new TokenError(Code.INVALID_SCOPE, null);
     }
 
+    /** Refused by a throttle: try again after {@code seconds} (at least 1). */
+    public static TokenError throttled(long seconds) {
+        return new TokenError(Code.THROTTLED, null, Math.max(1, seconds));
+    }
+
     public Code code() {
         return code;
+    }
+
+    /** Seconds the caller should wait ({@code Retry-After}); 0 unless {@link Code#THROTTLED}. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** A fixed explanation, or null. */

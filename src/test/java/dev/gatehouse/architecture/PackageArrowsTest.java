@@ -33,7 +33,10 @@ class PackageArrowsTest {
             "manage", Set.of("admin", "oauth", "gateway", "server", "cli", "token"),
             "admin", Set.of("oauth", "gateway", "server", "cli"),
             "oauth", Set.of("admin", "gateway", "manage", "server", "cli"),
-            "gateway", Set.of("admin", "oauth", "manage", "server", "cli"));
+            "gateway", Set.of("admin", "oauth", "manage", "server", "cli"),
+            // Shared by every plane (client address, connection guards): knows none of them.
+            "net", Set.of("model", "store", "keys", "token", "manage", "admin", "oauth", "gateway", "server", "cli",
+                    "config"));
 
     @Test
     void importsWhenCheckedThenFollowTheDesignArrows() throws IOException {

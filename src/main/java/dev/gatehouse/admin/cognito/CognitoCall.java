@@ -10,6 +10,12 @@ import java.time.Instant;
  *
  * @param accessKeyId the admin access key that signed the call, or null for secret-authorized
  *                    operations such as GetClientToken
+ * @param source      the caller's address (net.ClientAddress: the peer, or X-Forwarded-For from a trusted proxy)
  */
-public record CognitoCall(String operation, String region, String accessKeyId, ObjectNode input, Instant now) {
+public record CognitoCall(String operation, String region, String accessKeyId, ObjectNode input, Instant now,
+                          String source) {
+
+    public CognitoCall(String operation, String region, String accessKeyId, ObjectNode input, Instant now) {
+        this(operation, region, accessKeyId, input, now, null);
+    }
 }

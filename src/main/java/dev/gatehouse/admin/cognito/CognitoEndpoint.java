@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.model.Failure;
+import dev.gatehouse.net.ClientAddress;
 import dev.gatehouse.observe.AuditEvent;
 import dev.gatehouse.observe.AuditLog;
 import dev.gatehouse.runtime.Blocking;
@@ -71,10 +72,17 @@ public final class CognitoEndpoint {
     private final Clock clock;
     private final String defaultRegion;
     private final AuditLog audit;
+    private final ClientAddress clientAddress;
     private final ObjectMapper json = new ObjectMapper();
 
     public CognitoEndpoint(List<ServiceTarget> targets, Authenticator authenticator,
                            Blocking blocking, Clock clock, String defaultRegion, AuditLog audit) {
+        this(targets, authenticator, blocking, clock, defaultRegion, audit, ClientAddress.direct());
+    }
+
+    public CognitoEndpoint(List<ServiceTarget> targets, Authenticator authenticator, Blocking blocking, Clock clock,
+                           String defaultRegion, AuditLog audit, ClientAddress clientAddress) {
+        this.clientAddress = clientAddress;
         this.targets = List.copyOf(targets);
         this.authenticator = authenticator;
         this.blocking = blocking;
@@ -102,7 +110,7 @@ public final class CognitoEndpoint {
         }
         audit.record(new AuditEvent(call.now(), call.operation(), outcome,
                 call.accessKeyId() != null ? call.accessKeyId() : Inputs.string(call.input(), "ClientId"),
-                ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress(),
+                call.source(),
                 createdId(output).orElseGet(() -> targetOf(call.input())), Map.of("region", call.region())));
     }
 
@@ -178,7 +186,8 @@ public final class CognitoEndpoint {
                     "Gatehouse does not implement " + operation + "; see docs/compatibility.md.");
         }
         ObjectNode input = reader.read(operation, body);
-        return new Prepared(new CognitoCall(operation, caller.region(), caller.accessKeyId(), input, clock.instant()),
+        return new Prepared(new CognitoCall(operation, caller.region(), caller.accessKeyId(), input, clock.instant(),
+                clientAddress.of(request)),
                 service.actions().get(operation));
     }
 

@@ -32,7 +32,7 @@ final class GetClientToken implements CognitoAction {
         List<String> scopes = Inputs.strings(call.input(), "Scopes");
         IssuedToken token;
         try {
-            token = issuer.clientToken(clientId, secret, scopes);
+            token = issuer.clientToken(call.source(), clientId, secret, scopes);
         } catch (TokenError error) {
             throw toCognito(error);
         }
@@ -54,6 +54,9 @@ final class GetClientToken implements CognitoAction {
             case INVALID_REQUEST, INVALID_GRANT, UNSUPPORTED_GRANT_TYPE ->
                     CognitoException.invalidParameter("Invalid request.");
             case TEMPORARILY_UNAVAILABLE -> CognitoErrors.internal();
+            // Smithy httpError 429; SDKs retry TooManyRequestsException with backoff.
+            case THROTTLED -> new CognitoException("TooManyRequestsException", 429,
+                    "Too many requests; retry after " + error.retryAfterSeconds() + " seconds.");
         };
     }
 }

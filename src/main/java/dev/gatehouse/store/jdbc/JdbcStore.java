@@ -1,6 +1,7 @@
 package dev.gatehouse.store.jdbc;
 
 import dev.gatehouse.model.AppClient;
+import dev.gatehouse.model.ClientRateLimit;
 import dev.gatehouse.model.ClientSecret;
 import dev.gatehouse.model.Domain;
 import dev.gatehouse.model.KeyPurpose;
@@ -101,6 +102,13 @@ public final class JdbcStore implements Store {
             FROM client_secret s JOIN app_client c ON c.client_id = s.client_id
             WHERE c.pool_id = ? ORDER BY s.created_at, s.secret_id""";
     private static final String DELETE_SECRET = "DELETE FROM client_secret WHERE secret_id = ?";
+
+    private static final String DELETE_RATE_LIMIT = "DELETE FROM client_rate_limit WHERE client_id = ?";
+    private static final String INSERT_RATE_LIMIT =
+            "INSERT INTO client_rate_limit (client_id, rate_per_second, burst) VALUES (?, ?, ?)";
+    private static final String RATE_LIMITS_OF_POOL = """
+            SELECT r.client_id, r.rate_per_second, r.burst
+            FROM client_rate_limit r JOIN app_client c ON c.client_id = r.client_id WHERE c.pool_id = ?""";
 
     private static final String KEY_COLUMNS =
             "kid, pool_id, purpose, state, algorithm, sealed_private_key, public_key, created_at";
@@ -368,6 +376,17 @@ public final class JdbcStore implements Store {
         });
     }
 
+    @Override
+    public void setClientRateLimit(String poolId, String clientId, ClientRateLimit limit) {
+        jdbc.inTransaction(c -> {
+            Jdbc.update(c, DELETE_RATE_LIMIT, clientId);
+            if (limit != null) {
+                Jdbc.update(c, INSERT_RATE_LIMIT, clientId, limit.ratePerSecond(), limit.burst());
+            }
+            return logChange(c, poolId);
+        });
+    }
+
     // ---------------------------------------------------------------- keys, tags, admin, settings
 
     @Override
@@ -438,12 +457,18 @@ public final class JdbcStore implements Store {
             for (ClientSecret secret : Jdbc.query(c, SECRETS_OF_POOL, this::secret, poolId)) {
                 secrets.computeIfAbsent(secret.clientId(), k -> new ArrayList<>()).add(secret);
             }
+            Map<String, ClientRateLimit> rateLimits = new LinkedHashMap<>();
+            for (RateLimitRow row : Jdbc.query(c, RATE_LIMITS_OF_POOL,
+                    r -> new RateLimitRow(r.getString(1), new ClientRateLimit(r.getInt(2), r.getInt(3))), poolId)) {
+                rateLimits.put(row.clientId(), row.limit());
+            }
             return Optional.of(new PoolState(pool.get(),
                     Jdbc.query(c, DOMAINS_OF_POOL, JdbcStore::domain, poolId),
                     resourceServersOf(c, poolId),
                     Jdbc.query(c, CLIENTS_OF_POOL, JdbcStore::client, poolId),
                     secrets,
-                    Jdbc.query(c, KEYS_OF_POOL, this::signingKey, poolId)));
+                    Jdbc.query(c, KEYS_OF_POOL, this::signingKey, poolId),
+                    rateLimits));
         });
     }
 
@@ -468,6 +493,9 @@ public final class JdbcStore implements Store {
     }
 
     private record ChangeRow(long revision, String poolId) {
+    }
+
+    private record RateLimitRow(String clientId, ClientRateLimit limit) {
     }
 
     @Override
