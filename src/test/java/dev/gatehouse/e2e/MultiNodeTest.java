@@ -1,7 +1,9 @@
 package dev.gatehouse.e2e;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.gatehouse.config.AbuseProtection;
 import dev.gatehouse.config.GatehouseConfig;
+import dev.gatehouse.model.ClientRateLimit;
 import dev.gatehouse.testing.TestDatabase;
 import dev.gatehouse.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -91,8 +93,15 @@ class MultiNodeTest {
         measured.forEach((what, millis) -> System.out.println("[MultiNodeTest] " + what + ": " + millis + " ms"));
     }
 
+    /**
+     * Both nodes behind one issuer name. The test polls with credentials a node does not know yet (or no
+     * longer knows), which the failed-authentication throttle would rightly stop after 10 tries; this test
+     * measures propagation, so it lifts the limits (AbuseProtectionTest covers them).
+     */
     private static GatehouseConfig cluster(GatehouseConfig config) {
-        return config.withIssuerBaseUrl(ISSUER_BASE);
+        return config.withIssuerBaseUrl(ISSUER_BASE).withAbuseProtection(new AbuseProtection(List.of(),
+                new ClientRateLimit(10_000, 10_000), 1_000_000, 1_000_000, 1_000_000, Duration.ofMinutes(1),
+                AbuseProtection.DEFAULTS.headerTimeout()));
     }
 
     /** A pool with a domain, resource server {@code api} (read, write) and an M2M client, all made on node 1. */
