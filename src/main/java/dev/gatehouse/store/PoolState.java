@@ -17,7 +17,14 @@ public record PoolState(
         List<ResourceServer> resourceServers,
         List<AppClient> clients,
         Map<String, List<ClientSecret>> secretsByClient,
-        List<SigningKey> keys) {
+        List<SigningKey> keys,
+        RevocationState revocations) {
+
+    /** A pool with nothing revoked and no disabled client. */
+    public PoolState(UserPool pool, List<Domain> domains, List<ResourceServer> resourceServers, List<AppClient> clients,
+                     Map<String, List<ClientSecret>> secretsByClient, List<SigningKey> keys) {
+        this(pool, domains, resourceServers, clients, secretsByClient, keys, RevocationState.EMPTY);
+    }
 
     public PoolState {
         domains = List.copyOf(domains);
@@ -25,5 +32,6 @@ public record PoolState(
         clients = List.copyOf(clients);
         secretsByClient = Map.copyOf(secretsByClient);
         keys = List.copyOf(keys);
+        revocations = revocations == null ? RevocationState.EMPTY : revocations;
     }
 }
