@@ -43,6 +43,9 @@ public final class TokenIssuer {
                                          String requiredPool, String scope) {
         Directory snapshot = directory.current();
         AppClient client = authenticator.authenticate(snapshot, credentials, alternative);
+        if (snapshot.revocations(client.poolId()).isDisabled(client.clientId())) {
+            throw TokenError.invalidClient(); // Gatehouse: DisableUserPoolClient
+        }
         if (requiredPool != null && !requiredPool.equals(client.poolId())) {
             // A client of another pool does not exist on this pool's domain (SPEC §1.6a step 4).
             throw TokenError.invalidClient();
@@ -65,6 +68,9 @@ public final class TokenIssuer {
     public IssuedToken clientToken(String clientId, String secret, List<String> requested) {
         Directory snapshot = directory.current();
         AppClient client = authenticator.authenticate(snapshot, new ClientAuthenticator.Credentials(clientId, secret), null);
+        if (snapshot.revocations(client.poolId()).isDisabled(client.clientId())) {
+            throw TokenError.invalidClient(); // Gatehouse: DisableUserPoolClient
+        }
         if (!client.allowsClientTokenAuth()) {
             throw TokenError.of(TokenError.Code.UNAUTHORIZED_CLIENT);
         }
