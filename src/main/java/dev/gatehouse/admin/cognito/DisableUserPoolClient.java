@@ -3,7 +3,10 @@ package dev.gatehouse.admin.cognito;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.manage.RevocationService;
 
-/** Gatehouse API: DisableUserPoolClient {UserPoolId, ClientId} → {@code {}}: the client gets invalid_client and its tokens stop verifying. */
+/**
+ * Gatehouse API: DisableUserPoolClient {UserPoolId, ClientId} → {@code {}}: the client gets invalid_client and its tokens stop verifying
+ * (docs/revocation.md).
+ */
 final class DisableUserPoolClient implements CognitoAction {
 
     private final RevocationService revocations;

@@ -3,7 +3,10 @@ package dev.gatehouse.admin.cognito;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.manage.RevocationService;
 
-/** Gatehouse API: EnableUserPoolClient {UserPoolId, ClientId} → {@code {}}: the client may obtain tokens again; earlier ones stay revoked. */
+/**
+ * Gatehouse API: EnableUserPoolClient {UserPoolId, ClientId} → {@code {}}: the client may obtain tokens again; earlier ones stay revoked
+ * (docs/revocation.md).
+ */
 final class EnableUserPoolClient implements CognitoAction {
 
     private final RevocationService revocations;

@@ -3,7 +3,10 @@ package dev.gatehouse.admin.cognito;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.manage.RevocationService;
 
-/** Gatehouse API: RevokeClientTokens {UserPoolId, ClientId} → {@code {}}: every token the client holds now stops verifying. */
+/**
+ * Gatehouse API: RevokeClientTokens {UserPoolId, ClientId} → {@code {}}: every token the client holds now stops verifying
+ * (docs/revocation.md).
+ */
 final class RevokeClientTokens implements CognitoAction {
 
     private final RevocationService revocations;
