@@ -72,6 +72,21 @@ final class OAuthResponses {
         send(response, requestId, clock, 413, body("invalid_request", null));
     }
 
+    /**
+     * A success of the revocation (RFC 7009 §2.2: 200, empty body) or introspection (RFC 7662 §2.2)
+     * endpoint, with the same header family as the token endpoint (no-store).
+     */
+    static void success(HttpServerResponse response, String requestId, Clock clock, String body) {
+        send(response, requestId, clock, 200, body);
+    }
+
+    /** 405 for anything but POST at an endpoint other than the token endpoint. */
+    static void methodNotAllowed(HttpServerResponse response, String requestId, Clock clock, String endpoint) {
+        LOG.info("{} request {} refused: method_not_allowed", endpoint, requestId);
+        response.putHeader("Allow", "POST");
+        send(response, requestId, clock, 405, body("invalid_request", "This endpoint accepts only POST."));
+    }
+
     /** Anything unexpected: details to the log only. */
     static void serverError(HttpServerResponse response, String requestId, Clock clock, Throwable failure) {
         LOG.error("token request {} failed unexpectedly", requestId, failure);

@@ -1,7 +1,12 @@
 package dev.gatehouse.oauth;
 
 import dev.gatehouse.net.ClientAddress;
+import dev.gatehouse.observe.AuditLog;
+import dev.gatehouse.runtime.Blocking;
 import dev.gatehouse.store.DirectoryHolder;
+import dev.gatehouse.token.AccessTokenVerifier;
+import dev.gatehouse.token.ClientAuthenticator;
+import dev.gatehouse.token.Revocations;
 import dev.gatehouse.token.TokenIssuer;
 import io.vertx.ext.web.Router;
 
@@ -32,5 +37,19 @@ public final class OAuthRoutes {
         router.route("/oauth2/token").handler(token::handle);
         router.getWithRegex("/([^/]+)/\\.well-known/jwks\\.json").handler(wellKnown::jwks);
         router.getWithRegex("/([^/]+)/\\.well-known/openid-configuration").handler(wellKnown::openidConfiguration);
+    }
+
+    /**
+     * Mounts {@code /oauth2/revoke} (RFC 7009) and {@code /oauth2/introspect} (RFC 7662), on any
+     * host like the token endpoint; see docs/revocation.md.
+     */
+    public static void mountRevocation(Router router, AccessTokenVerifier verifier, Revocations revocations,
+                                       DirectoryHolder directory, Blocking blocking, AuditLog audit,
+                                       String domainSuffix, Clock clock) {
+        AuthenticatedForms forms = new AuthenticatedForms(new ClientAuthenticator(), directory,
+                new AuthDomains(directory, domainSuffix), clock);
+        RevocationEndpoint revoke = new RevocationEndpoint(forms, verifier, revocations, blocking, audit, clock);
+        router.route("/oauth2/revoke").handler(revoke::handle);
+        router.route("/oauth2/introspect").handler(new IntrospectionEndpoint(forms, verifier, clock)::handle);
     }
 }

@@ -10,6 +10,7 @@ import dev.gatehouse.admin.awsjson.ServiceModel;
 import dev.gatehouse.admin.cognito.TokenActions;
 import dev.gatehouse.admin.cognito.PoolActions;
 import dev.gatehouse.admin.cognito.ClientActions;
+import dev.gatehouse.admin.cognito.RevocationActions;
 import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.keys.MasterKey;
 import dev.gatehouse.runtime.Blocking;
@@ -25,6 +26,8 @@ import dev.gatehouse.store.DirectoryHolder;
 import dev.gatehouse.store.Store;
 import dev.gatehouse.store.jdbc.JdbcStore;
 import dev.gatehouse.token.AccessTokenFactory;
+import dev.gatehouse.token.AccessTokenVerifier;
+import dev.gatehouse.token.Revocations;
 import dev.gatehouse.token.ClientAuthenticator;
 import dev.gatehouse.token.ScopeResolver;
 import dev.gatehouse.token.TokenIssuer;
@@ -59,6 +62,8 @@ public final class Components implements AutoCloseable {
     /** AWS JSON requests are small; Cognito's own limit is far below this. */
     static final int MANAGEMENT_BODY_LIMIT = 1024 * 1024;
     static final String CHANGE_POLL_TIMER = "change-poll";
+    /** Revoked jtis are kept until their tokens expire (at most a day), then dropped. */
+    static final long REVOCATION_PURGE_MILLIS = 10 * 60 * 1000;
 
     private final GatehouseConfig config;
     private final Clock clock;
@@ -136,6 +141,11 @@ public final class Components implements AutoCloseable {
         Router router = Router.router(vertx);
         new HealthEndpoints(store, blocking).mount(router);
         OAuthRoutes.mount(router, tokenIssuer, directory, this::issuerBaseUrl, config.domainSuffix(), clock, clientAddress);
+        Revocations revocations = new Revocations(store, directory, clock);
+        OAuthRoutes.mountRevocation(router, new AccessTokenVerifier(directory, this::issuerBaseUrl, clock), revocations,
+                directory, blocking, auditLog, config.domainSuffix(), clock);
+        vertx.setPeriodic(REVOCATION_PURGE_MILLIS, id -> blocking.run(revocations::purgeExpired)
+                .onFailure(e -> LOG.warn("Could not purge expired revocations: {}", e.getMessage())));
         CognitoEndpoint cognito = new CognitoEndpoint(List.of(
                 new CognitoEndpoint.ServiceTarget(CognitoEndpoint.TARGET_PREFIX, cognitoActions(),
                         new ModelInputReader(ServiceModel.cognitoIdentityProvider())),
@@ -165,6 +175,7 @@ public final class Components implements AutoCloseable {
     private Map<String, CognitoAction> gatehouseActions() {
         Map<String, CognitoAction> actions = new HashMap<>();
         actions.putAll(ThrottleActions.create(new ManageContext(store, directory, config, clock)));
+        actions.putAll(RevocationActions.create(new ManageContext(store, directory, config, clock)));
         return actions;
     }
 

@@ -55,16 +55,19 @@ public final class Directory {
         }
     }
 
-    public static final Directory EMPTY = new Directory(Map.of(), Map.of(), Map.of());
+    public static final Directory EMPTY = new Directory(Map.of(), Map.of(), Map.of(), Map.of());
 
     private final Map<String, PoolEntry> pools;
     private final Map<String, ClientEntry> clients;
     private final Map<String, String> poolByDomain;
+    private final Map<String, RevocationState> revocations;
 
-    private Directory(Map<String, PoolEntry> pools, Map<String, ClientEntry> clients, Map<String, String> poolByDomain) {
+    private Directory(Map<String, PoolEntry> pools, Map<String, ClientEntry> clients, Map<String, String> poolByDomain,
+                      Map<String, RevocationState> revocations) {
         this.pools = pools;
         this.clients = clients;
         this.poolByDomain = poolByDomain;
+        this.revocations = revocations;
     }
 
     public Optional<PoolEntry> pool(String poolId) {
@@ -81,6 +84,11 @@ public final class Directory {
         return Optional.ofNullable(pool != null ? pool : poolByDomain.get(domainKey("*", domain)));
     }
 
+    /** The pool's revoked tokens and disabled clients; empty for an unknown pool. */
+    public RevocationState revocations(String poolId) {
+        return revocations.getOrDefault(poolId, RevocationState.EMPTY);
+    }
+
     public int poolCount() {
         return pools.size();
     }
@@ -95,6 +103,8 @@ public final class Directory {
         Map<String, PoolEntry> newPools = new HashMap<>(without.pools);
         Map<String, ClientEntry> newClients = new HashMap<>(without.clients);
         Map<String, String> newDomains = new HashMap<>(without.poolByDomain);
+        Map<String, RevocationState> newRevocations = new HashMap<>(without.revocations);
+        newRevocations.put(state.pool().id(), state.revocations());
         Set<String> scopes = new HashSet<>();
         for (ResourceServer server : state.resourceServers()) {
             scopes.addAll(server.fullScopeNames());
@@ -110,7 +120,8 @@ public final class Directory {
         for (Domain domain : state.domains()) {
             newDomains.put(domainKey(domain.custom() ? "*" : domain.region(), domain.domain()), domain.poolId());
         }
-        return new Directory(Map.copyOf(newPools), Map.copyOf(newClients), Map.copyOf(newDomains));
+        return new Directory(Map.copyOf(newPools), Map.copyOf(newClients), Map.copyOf(newDomains),
+                Map.copyOf(newRevocations));
     }
 
     /** A copy without the pool, its clients and its domains. */
@@ -124,7 +135,10 @@ public final class Directory {
         newClients.values().removeIf(entry -> entry.client().poolId().equals(poolId));
         Map<String, String> newDomains = new HashMap<>(poolByDomain);
         newDomains.values().removeIf(poolId::equals);
-        return new Directory(Map.copyOf(newPools), Map.copyOf(newClients), Map.copyOf(newDomains));
+        Map<String, RevocationState> newRevocations = new HashMap<>(revocations);
+        newRevocations.remove(poolId);
+        return new Directory(Map.copyOf(newPools), Map.copyOf(newClients), Map.copyOf(newDomains),
+                Map.copyOf(newRevocations));
     }
 
     /** SHA-256 of a secret: fixed length, so comparing digests takes the same time for any input. */

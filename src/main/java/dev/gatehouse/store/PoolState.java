@@ -15,6 +15,7 @@ import java.util.Map;
  * Everything the hot paths need to know about one pool, read in one transaction.
  *
  * @param rateLimitsByClient issuance limits of the clients that have their own
+ * @param revocations        revoked token ids, clients revoked-before times and disabled clients
  */
 public record PoolState(
         UserPool pool,
@@ -23,7 +24,14 @@ public record PoolState(
         List<AppClient> clients,
         Map<String, List<ClientSecret>> secretsByClient,
         List<SigningKey> keys,
-        Map<String, ClientRateLimit> rateLimitsByClient) {
+        Map<String, ClientRateLimit> rateLimitsByClient,
+        RevocationState revocations) {
+
+    /** A pool whose clients all use the default issuance limit, with nothing revoked and no client disabled. */
+    public PoolState(UserPool pool, List<Domain> domains, List<ResourceServer> resourceServers, List<AppClient> clients,
+                     Map<String, List<ClientSecret>> secretsByClient, List<SigningKey> keys) {
+        this(pool, domains, resourceServers, clients, secretsByClient, keys, Map.of(), RevocationState.EMPTY);
+    }
 
     public PoolState {
         domains = List.copyOf(domains);
@@ -32,11 +40,6 @@ public record PoolState(
         secretsByClient = Map.copyOf(secretsByClient);
         keys = List.copyOf(keys);
         rateLimitsByClient = Map.copyOf(rateLimitsByClient);
-    }
-
-    /** A pool whose clients all use the default issuance limit. */
-    public PoolState(UserPool pool, List<Domain> domains, List<ResourceServer> resourceServers, List<AppClient> clients,
-                     Map<String, List<ClientSecret>> secretsByClient, List<SigningKey> keys) {
-        this(pool, domains, resourceServers, clients, secretsByClient, keys, Map.of());
+        revocations = revocations == null ? RevocationState.EMPTY : revocations;
     }
 }

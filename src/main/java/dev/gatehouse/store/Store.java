@@ -8,6 +8,7 @@ import dev.gatehouse.model.ResourceServer;
 import dev.gatehouse.model.SigningKey;
 import dev.gatehouse.model.UserPool;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,6 +98,23 @@ public interface Store {
     Optional<String> setting(String name);
 
     void putSettingIfAbsent(String name, String value);
+
+    // -- revocation (Gatehouse: Cognito cannot revoke client-credentials tokens, SPEC §5.4)
+
+    /** Records a revoked token until {@code expires}; revoking it again changes nothing. */
+    void revokeToken(String poolId, String clientId, String jti, Instant expires, Instant now);
+
+    /** Revokes every token of the client issued at or before {@code before}. */
+    void revokeClientTokens(String poolId, String clientId, Instant before);
+
+    /** Disables the client and revokes every token it holds, in one transaction. */
+    void disableClient(String poolId, String clientId, Instant now);
+
+    /** Lets the client obtain tokens again; tokens revoked while it was disabled stay revoked. */
+    void enableClient(String poolId, String clientId);
+
+    /** Forgets revoked tokens that have expired by {@code now}; returns the pools whose state changed. */
+    List<String> purgeExpiredRevocations(Instant now);
 
     // -- snapshot support
     Optional<PoolState> loadPoolState(String poolId);

@@ -81,7 +81,11 @@ public final class TokenIssuer {
                                    ClientAuthenticator.Credentials alternative) {
         throttle.checkAttempt(credentials.clientId(), source);
         try {
-            return authenticator.authenticate(snapshot, credentials, alternative);
+            AppClient client = authenticator.authenticate(snapshot, credentials, alternative);
+            if (snapshot.revocations(client.poolId()).isDisabled(client.clientId())) {
+                throw TokenError.invalidClient(); // Gatehouse: DisableUserPoolClient
+            }
+            return client;
         } catch (TokenError failed) {
             throttle.failed(credentials.clientId(), source);
             throw failed;

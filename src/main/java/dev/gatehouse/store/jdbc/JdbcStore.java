@@ -14,6 +14,7 @@ import dev.gatehouse.model.TokenValidity;
 import dev.gatehouse.model.UserPool;
 import dev.gatehouse.store.Page;
 import dev.gatehouse.store.PoolState;
+import dev.gatehouse.store.RevocationState;
 import dev.gatehouse.store.SecretCodec;
 import dev.gatehouse.store.Store;
 
@@ -26,10 +27,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@link Store} on JDBC; the same SQL runs on H2 and PostgreSQL (schema: db/migration). */
 public final class JdbcStore implements Store {
@@ -125,6 +129,21 @@ public final class JdbcStore implements Store {
 
     private static final String SELECT_SETTING = "SELECT setting_value FROM gatehouse_setting WHERE setting_name = ?";
     private static final String INSERT_SETTING = "INSERT INTO gatehouse_setting (setting_name, setting_value) VALUES (?, ?)";
+
+    private static final String INSERT_REVOKED = """
+            INSERT INTO revoked_token (jti, pool_id, client_id, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?)""";
+    private static final String SELECT_REVOKED = "SELECT jti FROM revoked_token WHERE jti = ?";
+    private static final String REVOKED_OF_POOL = "SELECT jti, expires_at FROM revoked_token WHERE pool_id = ?";
+    private static final String EXPIRED_REVOKED_POOLS = "SELECT DISTINCT pool_id FROM revoked_token WHERE expires_at <= ?";
+    private static final String DELETE_EXPIRED_REVOKED = "DELETE FROM revoked_token WHERE pool_id = ? AND expires_at <= ?";
+    private static final String REVOKE_CLIENT_TOKENS =
+            "UPDATE app_client SET tokens_revoked_before = ? WHERE pool_id = ? AND client_id = ?";
+    private static final String DISABLE_CLIENT =
+            "UPDATE app_client SET disabled = TRUE, tokens_revoked_before = ? WHERE pool_id = ? AND client_id = ?";
+    private static final String ENABLE_CLIENT = "UPDATE app_client SET disabled = FALSE WHERE pool_id = ? AND client_id = ?";
+    private static final String CLIENT_REVOCATIONS_OF_POOL = """
+            SELECT client_id, disabled, tokens_revoked_before FROM app_client
+            WHERE pool_id = ? AND (disabled = TRUE OR tokens_revoked_before IS NOT NULL)""";
 
     private static final String LOG_CHANGE = "INSERT INTO change_log (pool_id, changed_at) VALUES (?, ?)";
     /** Held until commit: revisions commit in the order they are taken (V6__change_log_order.sql). */
@@ -444,6 +463,85 @@ public final class JdbcStore implements Store {
                 ? 0 : Jdbc.update(c, INSERT_SETTING, name, value));
     }
 
+    // ---------------------------------------------------------------- revocation
+
+    @Override
+    public void revokeToken(String poolId, String clientId, String jti, Instant expires, Instant now) {
+        jdbc.inTransaction(c -> {
+            if (Jdbc.queryOne(c, SELECT_REVOKED, row -> row.getString(1), jti).isPresent()) {
+                return 0; // already revoked: RFC 7009 §2.2, nothing changes
+            }
+            Jdbc.update(c, INSERT_REVOKED, jti, poolId, clientId, millis(expires), millis(now));
+            return logChange(c, poolId);
+        });
+    }
+
+    @Override
+    public void revokeClientTokens(String poolId, String clientId, Instant before) {
+        jdbc.inTransaction(c -> {
+            Jdbc.update(c, REVOKE_CLIENT_TOKENS, millis(before), poolId, clientId);
+            return logChange(c, poolId);
+        });
+    }
+
+    @Override
+    public void disableClient(String poolId, String clientId, Instant now) {
+        jdbc.inTransaction(c -> {
+            Jdbc.update(c, DISABLE_CLIENT, millis(now), poolId, clientId);
+            return logChange(c, poolId);
+        });
+    }
+
+    @Override
+    public void enableClient(String poolId, String clientId) {
+        jdbc.inTransaction(c -> {
+            Jdbc.update(c, ENABLE_CLIENT, poolId, clientId);
+            return logChange(c, poolId);
+        });
+    }
+
+    @Override
+    public List<String> purgeExpiredRevocations(Instant now) {
+        return jdbc.inTransaction(c -> {
+            List<String> pools = Jdbc.query(c, EXPIRED_REVOKED_POOLS, row -> row.getString(1), millis(now));
+            for (String poolId : pools) {
+                Jdbc.update(c, DELETE_EXPIRED_REVOKED, poolId, millis(now));
+                logChange(c, poolId);
+            }
+            return pools;
+        });
+    }
+
+    private static RevocationState revocationsOf(Connection c, String poolId) throws SQLException {
+        Map<String, Long> jtis = new HashMap<>();
+        for (RevokedRow row : Jdbc.query(c, REVOKED_OF_POOL, r -> new RevokedRow(r.getString(1), r.getLong(2)), poolId)) {
+            jtis.put(row.jti(), Math.floorDiv(row.expiresMillis(), 1000L));
+        }
+        Map<String, Long> before = new HashMap<>();
+        Set<String> disabled = new HashSet<>();
+        for (ClientRevocationRow row : Jdbc.query(c, CLIENT_REVOCATIONS_OF_POOL, JdbcStore::clientRevocation, poolId)) {
+            if (row.disabled()) {
+                disabled.add(row.clientId());
+            }
+            if (row.revokedBefore() != null) {
+                before.put(row.clientId(), row.revokedBefore());
+            }
+        }
+        return new RevocationState(jtis, before, disabled);
+    }
+
+    private static ClientRevocationRow clientRevocation(ResultSet r) throws SQLException {
+        long before = r.getLong("tokens_revoked_before");
+        Long revokedBefore = r.wasNull() ? null : before;
+        return new ClientRevocationRow(r.getString("client_id"), r.getBoolean("disabled"), revokedBefore);
+    }
+
+    private record RevokedRow(String jti, long expiresMillis) {
+    }
+
+    private record ClientRevocationRow(String clientId, boolean disabled, Long revokedBefore) {
+    }
+
     // ---------------------------------------------------------------- snapshot support
 
     @Override
@@ -468,7 +566,7 @@ public final class JdbcStore implements Store {
                     Jdbc.query(c, CLIENTS_OF_POOL, JdbcStore::client, poolId),
                     secrets,
                     Jdbc.query(c, KEYS_OF_POOL, this::signingKey, poolId),
-                    rateLimits));
+                    rateLimits, revocationsOf(c, poolId)));
         });
     }
 
