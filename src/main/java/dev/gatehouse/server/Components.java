@@ -10,6 +10,8 @@ import dev.gatehouse.admin.awsjson.ServiceModel;
 import dev.gatehouse.admin.cognito.TokenActions;
 import dev.gatehouse.admin.cognito.PoolActions;
 import dev.gatehouse.admin.cognito.ClientActions;
+import dev.gatehouse.admin.cognito.KeyActions;
+import dev.gatehouse.manage.KeyRotationService;
 import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.keys.MasterKey;
 import dev.gatehouse.runtime.Blocking;
@@ -38,6 +40,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +57,8 @@ public final class Components implements AutoCloseable {
     /** AWS JSON requests are small; Cognito's own limit is far below this. */
     static final int MANAGEMENT_BODY_LIMIT = 1024 * 1024;
     static final String CHANGE_POLL_TIMER = "change-poll";
+    /** How often every node checks for pools due for automatic key rotation. */
+    static final long KEY_ROTATION_CHECK_MILLIS = 60_000;
 
     private final GatehouseConfig config;
     private final Clock clock;
@@ -69,9 +74,11 @@ public final class Components implements AutoCloseable {
     private final PaginationTokens paginationTokens;
     private final JsonLinesAuditLog auditLog;
     private final TokenIssuer tokenIssuer;
+    private final KeyRotationService keyRotation;
     private final Router router;
     private volatile String issuerBaseUrl;
     private long pollTimer = -1;
+    private long keyRotationTimer = -1;
 
     private Components(GatehouseConfig config, Clock clock) throws IOException {
         this.config = config;
@@ -99,6 +106,8 @@ public final class Components implements AutoCloseable {
         this.issuerBaseUrl = config.issuerBaseUrl();
         this.tokenIssuer = new TokenIssuer(directory, new ClientAuthenticator(), new ScopeResolver(),
                 new AccessTokenFactory(signingKeys, this::issuerBaseUrl), clock);
+        this.keyRotation = new KeyRotationService(store, directory, clock, config.keyPrePublication(),
+                Duration.ofDays(1), auditLog);
         this.router = buildRouter();
     }
 
@@ -125,7 +134,8 @@ public final class Components implements AutoCloseable {
     private Router buildRouter() {
         Router router = Router.router(vertx);
         new HealthEndpoints(store, blocking).mount(router);
-        OAuthRoutes.mount(router, tokenIssuer, directory, this::issuerBaseUrl, config.domainSuffix(), clock);
+        OAuthRoutes.mount(router, tokenIssuer, directory, this::issuerBaseUrl, config.domainSuffix(), clock,
+                config.keyPrePublication());
         CognitoEndpoint cognito = new CognitoEndpoint(List.of(
                 new CognitoEndpoint.ServiceTarget(CognitoEndpoint.TARGET_PREFIX, cognitoActions(),
                         new ModelInputReader(ServiceModel.cognitoIdentityProvider())),
@@ -154,6 +164,7 @@ public final class Components implements AutoCloseable {
     /** Gatehouse's own management operations, beyond Cognito's API (target prefix GatehouseService.). */
     private Map<String, CognitoAction> gatehouseActions() {
         Map<String, CognitoAction> actions = new HashMap<>();
+        actions.putAll(KeyActions.create(keyRotation));
         return actions;
     }
 
@@ -179,6 +190,9 @@ public final class Components implements AutoCloseable {
                 return null;
             }).onFailure(e -> LOG.warn("Could not poll the change log: {}", e.getMessage())));
         }
+        // Automatic key rotation runs on every node; the store's pool lock makes concurrent runs rotate once.
+        keyRotationTimer = vertx.setPeriodic(KEY_ROTATION_CHECK_MILLIS, id -> blocking.run(keyRotation::rotateDue)
+                .onFailure(e -> LOG.warn("Could not check for due key rotations: {}", e.getMessage())));
     }
 
     public Vertx vertx() {
@@ -217,6 +231,10 @@ public final class Components implements AutoCloseable {
         return signingKeys;
     }
 
+    public KeyRotationService keyRotation() {
+        return keyRotation;
+    }
+
     public AuditLog auditLog() {
         return auditLog;
     }
@@ -233,6 +251,9 @@ public final class Components implements AutoCloseable {
     public void close() {
         if (pollTimer >= 0) {
             vertx.cancelTimer(pollTimer);
+        }
+        if (keyRotationTimer >= 0) {
+            vertx.cancelTimer(keyRotationTimer);
         }
         try {
             vertx.close().await();

@@ -5,6 +5,7 @@ import dev.gatehouse.model.ClientSecret;
 import dev.gatehouse.model.Domain;
 import dev.gatehouse.model.ResourceServer;
 import dev.gatehouse.model.SigningKey;
+import dev.gatehouse.model.SigningKeyPolicy;
 import dev.gatehouse.model.UserPool;
 
 import java.util.List;
@@ -17,7 +18,8 @@ public record PoolState(
         List<ResourceServer> resourceServers,
         List<AppClient> clients,
         Map<String, List<ClientSecret>> secretsByClient,
-        List<SigningKey> keys) {
+        List<SigningKey> keys,
+        SigningKeyPolicy keyPolicy) {
 
     public PoolState {
         domains = List.copyOf(domains);
@@ -25,5 +27,6 @@ public record PoolState(
         clients = List.copyOf(clients);
         secretsByClient = Map.copyOf(secretsByClient);
         keys = List.copyOf(keys);
+        keyPolicy = keyPolicy == null ? SigningKeyPolicy.DEFAULT : keyPolicy;
     }
 }
