@@ -17,6 +17,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAKeyGenParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,10 +52,15 @@ public final class SigningKeys {
         return newKeyPair(poolId, now, now);
     }
 
-    /** A new access-token key and ID-token key, signing from {@code activateAt}. */
+    /**
+     * A new access-token key and ID-token key, signing from {@code activateAt} rounded down to the
+     * second: a token picks its key by its {@code iat}, which is whole seconds, so a key activated
+     * at 10.7 s would otherwise be passed over by a token issued at 10.9 s (iat 10).
+     */
     public static List<SigningKey> newKeyPair(String poolId, Instant now, Instant activateAt) {
-        return List.of(generate(poolId, KeyPurpose.ACCESS, now, activateAt),
-                generate(poolId, KeyPurpose.ID, now, activateAt));
+        Instant activation = activateAt.truncatedTo(ChronoUnit.SECONDS);
+        return List.of(generate(poolId, KeyPurpose.ACCESS, now, activation),
+                generate(poolId, KeyPurpose.ID, now, activation));
     }
 
     /** The signer of a key, built on first use and kept. */

@@ -148,9 +148,10 @@ public final class KeyRotationService {
         }
         directory.refresh(poolId);
         audit.record(new AuditEvent(now, "SigningKeysRotated", AuditEvent.SUCCESS, SYSTEM, "local", poolId,
-                Map.of("kids", String.join(",", kids(fresh)), "activationDate", activateAt.toString(),
+                Map.of("kids", String.join(",", kids(fresh)), "activationDate", fresh.get(0).activationDate().toString(),
                         "reason", "rotation period of " + policy.rotationPeriodDays() + " days")));
-        LOG.info("Automatically rotated the signing keys of {}: new keys {} sign from {}", poolId, kids(fresh), activateAt);
+        LOG.info("Automatically rotated the signing keys of {}: new keys {} sign from {}", poolId, kids(fresh),
+                fresh.get(0).activationDate());
         return Optional.of(new Rotation(poolId, fresh, List.of()));
     }
 
