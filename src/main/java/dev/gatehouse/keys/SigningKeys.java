@@ -47,20 +47,19 @@ public final class SigningKeys {
         }
     }
 
-    /** The pair a new pool starts with: one key for access tokens, one for ID tokens, both signing at once. */
+    /**
+     * The pair a new pool starts with: one key for access tokens, one for ID tokens, signing from
+     * {@code now} rounded down to the second — a token picks its key by its {@code iat}, which is
+     * whole seconds, so a key activated at 10.7 s would be passed over by a token issued at 10.9 s.
+     */
     public static List<SigningKey> newPoolKeys(String poolId, Instant now) {
-        return newKeyPair(poolId, now, now);
+        return newKeyPair(poolId, now, now.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    /**
-     * A new access-token key and ID-token key, signing from {@code activateAt} rounded down to the
-     * second: a token picks its key by its {@code iat}, which is whole seconds, so a key activated
-     * at 10.7 s would otherwise be passed over by a token issued at 10.9 s (iat 10).
-     */
+    /** A new access-token key and ID-token key, signing from {@code activateAt}. */
     public static List<SigningKey> newKeyPair(String poolId, Instant now, Instant activateAt) {
-        Instant activation = activateAt.truncatedTo(ChronoUnit.SECONDS);
-        return List.of(generate(poolId, KeyPurpose.ACCESS, now, activation),
-                generate(poolId, KeyPurpose.ID, now, activation));
+        return List.of(generate(poolId, KeyPurpose.ACCESS, now, activateAt),
+                generate(poolId, KeyPurpose.ID, now, activateAt));
     }
 
     /** The signer of a key, built on first use and kept. */

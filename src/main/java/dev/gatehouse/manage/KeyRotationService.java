@@ -135,24 +135,43 @@ public final class KeyRotationService {
     }
 
     private Optional<Rotation> autoRotate(String poolId, SigningKeyPolicy policy) {
-        Instant now = clock.instant();
-        if (!isDue(new KeyRing(store.keysOf(poolId)), policy, now)) {
+        if (!isDue(new KeyRing(store.keysOf(poolId)), policy, clock.instant())) {
             return Optional.empty();
         }
-        Instant activateAt = now.plus(policy.prePublication(defaultPrePublication));
-        List<SigningKey> fresh = SigningKeys.newKeyPair(poolId, now, activateAt);
-        Optional<KeyChange> change = store.changeKeys(poolId, current ->
-                isDue(new KeyRing(current), policy, now) ? new KeyChange(fresh, List.of(), null) : KeyChange.NONE);
+        List<SigningKey> fresh = SigningKeys.newKeyPair(poolId, clock.instant(), Instant.MAX);
+        Optional<KeyChange> change = store.changeKeys(poolId, current -> {
+            Instant now = clock.instant();
+            return isDue(new KeyRing(current), policy, now)
+                    ? new KeyChange(activating(fresh, pendingUntil(now, policy)), List.of(), null)
+                    : KeyChange.NONE;
+        });
         if (change.isEmpty() || change.get().isEmpty()) {
             return Optional.empty();
         }
         directory.refresh(poolId);
-        audit.record(new AuditEvent(now, "SigningKeysRotated", AuditEvent.SUCCESS, SYSTEM, "local", poolId,
-                Map.of("kids", String.join(",", kids(fresh)), "activationDate", fresh.get(0).activationDate().toString(),
+        List<SigningKey> added = change.get().added();
+        audit.record(new AuditEvent(clock.instant(), "SigningKeysRotated", AuditEvent.SUCCESS, SYSTEM, "local", poolId,
+                Map.of("kids", String.join(",", kids(added)), "activationDate", added.get(0).activationDate().toString(),
                         "reason", "rotation period of " + policy.rotationPeriodDays() + " days")));
-        LOG.info("Automatically rotated the signing keys of {}: new keys {} sign from {}", poolId, kids(fresh),
-                fresh.get(0).activationDate());
-        return Optional.of(new Rotation(poolId, fresh, List.of()));
+        LOG.info("Automatically rotated the signing keys of {}: new keys {} sign from {}", poolId, kids(added),
+                added.get(0).activationDate());
+        return Optional.of(new Rotation(poolId, added, List.of()));
+    }
+
+    /**
+     * The activation of keys published at {@code now}: after the full pre-publication delay, rounded
+     * up to the second (tokens pick their key by their whole-second {@code iat}, and rounding down
+     * would shorten the delay). Taken inside the transaction: RSA key generation before it can take
+     * a while, and must not eat into the delay.
+     */
+    private Instant pendingUntil(Instant now, SigningKeyPolicy policy) {
+        Instant activation = now.plus(policy.prePublication(defaultPrePublication));
+        Instant whole = activation.truncatedTo(ChronoUnit.SECONDS);
+        return whole.equals(activation) ? whole : whole.plusSeconds(1);
+    }
+
+    private static List<SigningKey> activating(List<SigningKey> keys, Instant activation) {
+        return keys.stream().map(key -> key.activatingAt(activation)).toList();
     }
 
     private boolean isDue(KeyRing ring, SigningKeyPolicy policy, Instant now) {
@@ -166,13 +185,15 @@ public final class KeyRotationService {
     }
 
     private Rotation normalRotation(String poolId, Instant now) {
-        Instant activateAt = now.plus(store.keyPolicy(poolId).prePublication(defaultPrePublication));
-        List<SigningKey> fresh = SigningKeys.newKeyPair(poolId, now, activateAt);
-        store.changeKeys(poolId, current -> {
-            refuseWhilePending(poolId, new KeyRing(current), now);
-            return new KeyChange(fresh, List.of(), null);
+        SigningKeyPolicy policy = store.keyPolicy(poolId);
+        // RSA generation is slow: done before the transaction; the activation is set under the lock.
+        List<SigningKey> fresh = SigningKeys.newKeyPair(poolId, now, Instant.MAX);
+        KeyChange change = store.changeKeys(poolId, current -> {
+            Instant committing = clock.instant();
+            refuseWhilePending(poolId, new KeyRing(current), committing);
+            return new KeyChange(activating(fresh, pendingUntil(committing, policy)), List.of(), null);
         }).orElseThrow(() -> Failure.notFound("User pool " + poolId + " does not exist."));
-        return new Rotation(poolId, fresh, List.of());
+        return new Rotation(poolId, change.added(), List.of());
     }
 
     /**
@@ -181,16 +202,19 @@ public final class KeyRotationService {
      * issued after this commit can then never pick a revoked key.
      */
     private Rotation emergencyRotation(String poolId, Instant now) {
-        Instant at = now.truncatedTo(ChronoUnit.SECONDS);
-        List<SigningKey> fresh = SigningKeys.newKeyPair(poolId, now, at);
+        // RSA generation is slow: done before the transaction; the activation is set under the lock.
+        List<SigningKey> fresh = SigningKeys.newKeyPair(poolId, now, Instant.MAX);
         KeyChange change = store.changeKeys(poolId, current -> {
+            Instant committing = clock.instant();
+            Instant at = committing.truncatedTo(ChronoUnit.SECONDS);
             KeyRing ring = new KeyRing(current);
             List<String> revoked = current.stream()
-                    .filter(key -> ring.state(key, now) == KeyState.ACTIVE || ring.state(key, now) == KeyState.PENDING)
+                    .filter(key -> ring.state(key, committing) == KeyState.ACTIVE
+                            || ring.state(key, committing) == KeyState.PENDING)
                     .map(SigningKey::kid).toList();
-            return new KeyChange(fresh, revoked, at);
+            return new KeyChange(activating(fresh, at), revoked, at);
         }).orElseThrow(() -> Failure.notFound("User pool " + poolId + " does not exist."));
-        return new Rotation(poolId, fresh, change.revokedKids());
+        return new Rotation(poolId, change.added(), change.revokedKids());
     }
 
     private static void refuseWhilePending(String poolId, KeyRing ring, Instant now) {

@@ -38,10 +38,10 @@ public record SigningKey(
         return revocationDate != null && !revocationDate.isAfter(now);
     }
 
-    /** The same key, revoked at {@code when}. */
-    public SigningKey revoked(Instant when) {
+    /** The same key, signing from {@code when}. */
+    public SigningKey activatingAt(Instant when) {
         return new SigningKey(poolId, kid, purpose, algorithm, privateKeyPkcs8, publicKeyX509, creationDate,
-                activationDate, when);
+                when, revocationDate);
     }
 
     @Override
