@@ -74,6 +74,13 @@ public final class ServeCommand implements Runnable {
                     + "GATEHOUSE_CLIENT_RATE_LIMIT, default ${DEFAULT-VALUE}); SetClientRateLimit overrides it per client.")
     String clientRateLimit;
 
+    @Option(names = "--key-pre-publication", paramLabel = "DURATION",
+            defaultValue = "${env:GATEHOUSE_KEY_PRE_PUBLICATION:-PT1H}",
+            description = "How long a rotated signing key is published in JWKS before it signs, as an ISO-8601 "
+                    + "duration (PT1H) or seconds (3600) (env GATEHOUSE_KEY_PRE_PUBLICATION, default ${DEFAULT-VALUE}; "
+                    + "a pool's own policy wins).")
+    String keyPrePublication;
+
     @Override
     public void run() {
         GatehouseConfig config = config();
@@ -111,7 +118,8 @@ public final class ServeCommand implements Runnable {
                     blankToNull(System.getenv("GATEHOUSE_ADMIN_SECRET_ACCESS_KEY")),
                     AbuseProtection.DEFAULTS
                             .withTrustedProxies(AbuseProtection.parseTrustedProxies(trustedProxies))
-                            .withClientRateLimit(parseRateLimit(clientRateLimit)));
+                            .withClientRateLimit(parseRateLimit(clientRateLimit)),
+                    duration("--key-pre-publication", keyPrePublication));
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -122,6 +130,18 @@ public final class ServeCommand implements Runnable {
             return ClientRateLimit.parse(value);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--client-rate-limit: " + e.getMessage());
+        }
+    }
+
+    /** An ISO-8601 duration such as PT1H, or a whole number of seconds. */
+    private java.time.Duration duration(String option, String value) {
+        String text = value.trim();
+        try {
+            return text.matches("\\d{1,9}") ? java.time.Duration.ofSeconds(Long.parseLong(text))
+                    : java.time.Duration.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    option + ": '" + text + "' is neither a duration such as PT1H nor a number of seconds");
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.gatehouse.config;
 
+import dev.gatehouse.model.SigningKeyPolicy;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -16,6 +19,8 @@ import java.util.regex.Pattern;
  *                       in dataDir, which only the embedded database may do
  * @param adminAccessKeyId     fixed admin credentials, or null to generate them at first start
  * @param abuse          trusted proxies, throttles and rate limits (docs/abuse-protection.md)
+ * @param keyPrePublication    how long a new signing key is published in JWKS before it signs, for
+ *                             pools without their own policy (docs/key-rotation.md)
  */
 public record GatehouseConfig(
         String listenHost,
@@ -32,9 +37,15 @@ public record GatehouseConfig(
         String masterKey,
         String adminAccessKeyId,
         String adminSecretAccessKey,
-        AbuseProtection abuse) {
+        AbuseProtection abuse,
+        Duration keyPrePublication) {
 
     public static final int DEFAULT_PORT = 9229;
+    /**
+     * One hour: well above the JWKS cache lifetimes of common verifiers (Nimbus JWKSourceBuilder and
+     * Spring Security 5 min, jose and jwks-rsa 10 min), so each has refreshed before a new key signs.
+     */
+    public static final Duration DEFAULT_KEY_PRE_PUBLICATION = Duration.ofHours(1);
     private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$");
     private static final Pattern ACCOUNT = Pattern.compile("^\\d{12}$");
 
@@ -60,6 +71,10 @@ public record GatehouseConfig(
             }
             issuerBaseUrl = issuerBaseUrl.endsWith("/") ? issuerBaseUrl.substring(0, issuerBaseUrl.length() - 1) : issuerBaseUrl;
         }
+        Objects.requireNonNull(keyPrePublication, "keyPrePublication");
+        if (keyPrePublication.isNegative() || keyPrePublication.toSeconds() > SigningKeyPolicy.MAX_PRE_PUBLICATION_SECONDS) {
+            throw new IllegalArgumentException("--key-pre-publication: must be between 0 seconds and 30 days");
+        }
         if ((adminAccessKeyId == null) != (adminSecretAccessKey == null)) {
             throw new IllegalArgumentException("GATEHOUSE_ADMIN_ACCESS_KEY_ID and GATEHOUSE_ADMIN_SECRET_ACCESS_KEY go together");
         }
@@ -68,7 +83,8 @@ public record GatehouseConfig(
     /** Defaults: 127.0.0.1:9229, ./gatehouse-data, embedded H2, us-east-1, account 000000000000. */
     public static GatehouseConfig defaults() {
         return new GatehouseConfig("127.0.0.1", DEFAULT_PORT, Path.of("gatehouse-data"), null, null, null, null,
-                null, "us-east-1", "000000000000", "localhost", null, null, null, AbuseProtection.DEFAULTS);
+                null, "us-east-1", "000000000000", "localhost", null, null, null, AbuseProtection.DEFAULTS,
+                DEFAULT_KEY_PRE_PUBLICATION);
     }
 
     public static boolean isRegion(String value) {
@@ -86,37 +102,42 @@ public record GatehouseConfig(
 
     public GatehouseConfig withListen(String host, int port) {
         return new GatehouseConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl, region,
-                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse);
+                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication);
     }
 
     public GatehouseConfig withDataDir(Path dir) {
         return new GatehouseConfig(listenHost, listenPort, dir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl, region,
-                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse);
+                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication);
     }
 
     public GatehouseConfig withDatabase(String url, String user, String password, String schema) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, url, user, password, schema, issuerBaseUrl, region,
-                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse);
+                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication);
     }
 
     public GatehouseConfig withIssuerBaseUrl(String url) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, url, region,
-                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse);
+                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication);
     }
 
     public GatehouseConfig withMasterKey(String base64) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
-                region, accountId, domainSuffix, base64, adminAccessKeyId, adminSecretAccessKey, abuse);
+                region, accountId, domainSuffix, base64, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication);
     }
 
     public GatehouseConfig withAdminCredentials(String accessKeyId, String secretAccessKey) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
-                region, accountId, domainSuffix, masterKey, accessKeyId, secretAccessKey, abuse);
+                region, accountId, domainSuffix, masterKey, accessKeyId, secretAccessKey, abuse, keyPrePublication);
     }
 
     public GatehouseConfig withAbuseProtection(AbuseProtection protection) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
-                region, accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, protection);
+                region, accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, protection, keyPrePublication);
+    }
+
+    public GatehouseConfig withKeyPrePublication(Duration delay) {
+        return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
+                region, accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, delay);
     }
 
     @Override

@@ -5,7 +5,6 @@ import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import dev.gatehouse.model.Ids;
 import dev.gatehouse.model.KeyPurpose;
-import dev.gatehouse.model.KeyState;
 import dev.gatehouse.model.SigningKey;
 
 import java.security.GeneralSecurityException;
@@ -18,6 +17,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAKeyGenParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,25 +32,34 @@ public final class SigningKeys {
 
     private final Map<String, JWSSigner> signers = new ConcurrentHashMap<>();
 
-    /** A new RSA-2048 key (e = 65537) from SecureRandom, already in state ACTIVE. */
-    public static SigningKey generate(String poolId, KeyPurpose purpose, KeyState state, Instant now) {
+    /** A new RSA-2048 key (e = 65537) from SecureRandom, created now, signing from {@code activateAt}. */
+    public static SigningKey generate(String poolId, KeyPurpose purpose, Instant now, Instant activateAt) {
         try {
             KeyPairGenerator generator = CryptoProvider.rsa().isPresent()
                     ? KeyPairGenerator.getInstance("RSA", CryptoProvider.rsa().get())
                     : KeyPairGenerator.getInstance("RSA");
             generator.initialize(new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
             KeyPair pair = generator.generateKeyPair();
-            return new SigningKey(poolId, Ids.keyId(), purpose, state, RS256,
-                    pair.getPrivate().getEncoded(), pair.getPublic().getEncoded(), now);
+            return new SigningKey(poolId, Ids.keyId(), purpose, RS256,
+                    pair.getPrivate().getEncoded(), pair.getPublic().getEncoded(), now, activateAt, null);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA key generation failed", e);
         }
     }
 
-    /** The pair a new pool starts with: one key for access tokens, one for ID tokens. */
+    /**
+     * The pair a new pool starts with: one key for access tokens, one for ID tokens, signing from
+     * {@code now} rounded down to the second — a token picks its key by its {@code iat}, which is
+     * whole seconds, so a key activated at 10.7 s would be passed over by a token issued at 10.9 s.
+     */
     public static List<SigningKey> newPoolKeys(String poolId, Instant now) {
-        return List.of(generate(poolId, KeyPurpose.ACCESS, KeyState.ACTIVE, now),
-                generate(poolId, KeyPurpose.ID, KeyState.ACTIVE, now));
+        return newKeyPair(poolId, now, now.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** A new access-token key and ID-token key, signing from {@code activateAt}. */
+    public static List<SigningKey> newKeyPair(String poolId, Instant now, Instant activateAt) {
+        return List.of(generate(poolId, KeyPurpose.ACCESS, now, activateAt),
+                generate(poolId, KeyPurpose.ID, now, activateAt));
     }
 
     /** The signer of a key, built on first use and kept. */

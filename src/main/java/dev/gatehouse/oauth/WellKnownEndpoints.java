@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,31 +29,41 @@ import java.util.regex.Pattern;
  * {@code GET /{poolId}/.well-known/jwks.json} (SPEC §2.3) and
  * {@code GET /{poolId}/.well-known/openid-configuration} (SPEC §2.4), served under the issuer base
  * exactly as Cognito serves them under {@code https://cognito-idp.{region}.amazonaws.com}. Both read
- * the in-memory directory; the JWK Set is rendered once per key list and reused.
+ * the in-memory directory; the JWK Set is rendered once per published key set and reused.
  *
- * <p>JWKS caching: {@code Cache-Control: public, max-age=300} — no longer than a new key is
- * published before it signs (SECURITY KS-05), so a cache never misses a kid in use.
+ * <p>The published set depends on the instant (a retired key leaves on its own once its last
+ * token has expired), so it is computed from the clock per request and the rendering is cached
+ * by the kids it lists. JWKS caching: {@code Cache-Control: public, max-age=N} with N at most
+ * 300 s and never longer than the pool's pre-publication delay (SECURITY KS-05), so a cache
+ * refreshes before a newly published key starts signing.
  */
 public final class WellKnownEndpoints {
 
     static final String JWKS_CACHE_CONTROL = "public, max-age=300";
+    static final long MAX_AGE_SECONDS = 300;
     private static final String JSON = "application/json";
     private static final Pattern POOL_ID = Pattern.compile("^[\\w-]+_[0-9a-zA-Z]+$");
     private static final Logger LOG = LoggerFactory.getLogger(WellKnownEndpoints.class);
 
-    private record Rendered(List<SigningKey> keys, String document) {
+    private record Rendered(List<String> kids, String document) {
     }
 
     private final DirectoryHolder directory;
     private final Supplier<String> issuerBaseUrl;
     private final String domainSuffix;
+    private final Clock clock;
+    private final Duration defaultPrePublication;
     private final Map<String, Rendered> jwksCache = new ConcurrentHashMap<>();
     private final ObjectMapper json = new ObjectMapper();
 
-    public WellKnownEndpoints(DirectoryHolder directory, Supplier<String> issuerBaseUrl, String domainSuffix) {
+    /** @param defaultPrePublication the server's pre-publication delay, for pools without their own */
+    public WellKnownEndpoints(DirectoryHolder directory, Supplier<String> issuerBaseUrl, String domainSuffix,
+                              Clock clock, Duration defaultPrePublication) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.issuerBaseUrl = Objects.requireNonNull(issuerBaseUrl, "issuerBaseUrl");
         this.domainSuffix = Objects.requireNonNull(domainSuffix, "domainSuffix");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.defaultPrePublication = Objects.requireNonNull(defaultPrePublication, "defaultPrePublication");
     }
 
     public void jwks(RoutingContext ctx) {
@@ -62,14 +74,21 @@ public final class WellKnownEndpoints {
             notFound(ctx, poolId);
             return;
         }
-        List<SigningKey> keys = pool.get().publishedKeys();
+        List<SigningKey> keys = pool.get().publishedKeys(clock.instant());
+        List<String> kids = keys.stream().map(SigningKey::kid).toList();
         Rendered cached = jwksCache.get(poolId);
-        if (cached == null || cached.keys() != keys) {
-            // A new snapshot of the pool brings a new key list; identity is enough to notice.
-            cached = new Rendered(keys, JwksDocument.render(keys));
+        if (cached == null || !cached.kids().equals(kids)) {
+            // A kid names one immutable key, so the same kids always render the same document.
+            cached = new Rendered(kids, JwksDocument.render(keys));
             jwksCache.put(poolId, cached);
         }
-        send(ctx, 200, JWKS_CACHE_CONTROL, cached.document());
+        send(ctx, 200, jwksCacheControl(pool.get()), cached.document());
+    }
+
+    /** max-age no longer than the pool's pre-publication delay (KS-05), and at most 300 s. */
+    private String jwksCacheControl(Directory.PoolEntry pool) {
+        long prePublication = pool.keyPolicy().prePublication(defaultPrePublication).toSeconds();
+        return prePublication >= MAX_AGE_SECONDS ? JWKS_CACHE_CONTROL : "public, max-age=" + prePublication;
     }
 
     public void openidConfiguration(RoutingContext ctx) {

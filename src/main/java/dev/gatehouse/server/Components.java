@@ -11,6 +11,8 @@ import dev.gatehouse.admin.cognito.TokenActions;
 import dev.gatehouse.admin.cognito.PoolActions;
 import dev.gatehouse.admin.cognito.ClientActions;
 import dev.gatehouse.admin.cognito.RevocationActions;
+import dev.gatehouse.admin.cognito.KeyActions;
+import dev.gatehouse.manage.KeyRotationService;
 import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.keys.MasterKey;
 import dev.gatehouse.runtime.Blocking;
@@ -46,6 +48,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +67,8 @@ public final class Components implements AutoCloseable {
     static final String CHANGE_POLL_TIMER = "change-poll";
     /** Revoked jtis are kept until their tokens expire (at most a day), then dropped. */
     static final long REVOCATION_PURGE_MILLIS = 10 * 60 * 1000;
+    /** How often every node checks for pools due for automatic key rotation. */
+    static final long KEY_ROTATION_CHECK_MILLIS = 60_000;
 
     private final GatehouseConfig config;
     private final Clock clock;
@@ -81,9 +86,11 @@ public final class Components implements AutoCloseable {
     private final TokenIssuer tokenIssuer;
     private final ClientAddress clientAddress;
     private final HeadDeadline headDeadline;
+    private final KeyRotationService keyRotation;
     private final Router router;
     private volatile String issuerBaseUrl;
     private long pollTimer = -1;
+    private long keyRotationTimer = -1;
 
     private Components(GatehouseConfig config, Clock clock) throws IOException {
         this.config = config;
@@ -114,6 +121,8 @@ public final class Components implements AutoCloseable {
         this.tokenIssuer = new TokenIssuer(directory, new ClientAuthenticator(), new ScopeResolver(),
                 new AccessTokenFactory(signingKeys, this::issuerBaseUrl),
                 ClientThrottle.inMemory(config.abuse(), Ticker.systemTicker(), auditLog, clock), clock);
+        this.keyRotation = new KeyRotationService(store, directory, clock, config.keyPrePublication(),
+                Duration.ofDays(1), auditLog);
         this.router = buildRouter();
     }
 
@@ -140,12 +149,15 @@ public final class Components implements AutoCloseable {
     private Router buildRouter() {
         Router router = Router.router(vertx);
         new HealthEndpoints(store, blocking).mount(router);
-        OAuthRoutes.mount(router, tokenIssuer, directory, this::issuerBaseUrl, config.domainSuffix(), clock, clientAddress);
+        OAuthRoutes.mount(router, tokenIssuer, directory, this::issuerBaseUrl, config.domainSuffix(), clock,
+                config.keyPrePublication(), clientAddress);
         Revocations revocations = new Revocations(store, directory, clock);
         OAuthRoutes.mountRevocation(router, new AccessTokenVerifier(directory, this::issuerBaseUrl, clock), revocations,
                 directory, blocking, auditLog, config.domainSuffix(), clock);
         vertx.setPeriodic(REVOCATION_PURGE_MILLIS, id -> blocking.run(revocations::purgeExpired)
                 .onFailure(e -> LOG.warn("Could not purge expired revocations: {}", e.getMessage())));
+        OAuthRoutes.mount(router, tokenIssuer, directory, this::issuerBaseUrl, config.domainSuffix(), clock,
+                config.keyPrePublication());
         CognitoEndpoint cognito = new CognitoEndpoint(List.of(
                 new CognitoEndpoint.ServiceTarget(CognitoEndpoint.TARGET_PREFIX, cognitoActions(),
                         new ModelInputReader(ServiceModel.cognitoIdentityProvider())),
@@ -176,6 +188,7 @@ public final class Components implements AutoCloseable {
         Map<String, CognitoAction> actions = new HashMap<>();
         actions.putAll(ThrottleActions.create(new ManageContext(store, directory, config, clock)));
         actions.putAll(RevocationActions.create(new ManageContext(store, directory, config, clock)));
+        actions.putAll(KeyActions.create(keyRotation));
         return actions;
     }
 
@@ -201,6 +214,9 @@ public final class Components implements AutoCloseable {
                 return null;
             }).onFailure(e -> LOG.warn("Could not poll the change log: {}", e.getMessage())));
         }
+        // Automatic key rotation runs on every node; the store's pool lock makes concurrent runs rotate once.
+        keyRotationTimer = vertx.setPeriodic(KEY_ROTATION_CHECK_MILLIS, id -> blocking.run(keyRotation::rotateDue)
+                .onFailure(e -> LOG.warn("Could not check for due key rotations: {}", e.getMessage())));
     }
 
     public Vertx vertx() {
@@ -244,6 +260,10 @@ public final class Components implements AutoCloseable {
         return signingKeys;
     }
 
+    public KeyRotationService keyRotation() {
+        return keyRotation;
+    }
+
     public AuditLog auditLog() {
         return auditLog;
     }
@@ -260,6 +280,9 @@ public final class Components implements AutoCloseable {
     public void close() {
         if (pollTimer >= 0) {
             vertx.cancelTimer(pollTimer);
+        }
+        if (keyRotationTimer >= 0) {
+            vertx.cancelTimer(keyRotationTimer);
         }
         try {
             vertx.close().await();

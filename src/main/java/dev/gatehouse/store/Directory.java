@@ -5,14 +5,16 @@ import dev.gatehouse.model.ClientRateLimit;
 import dev.gatehouse.model.ClientSecret;
 import dev.gatehouse.model.Domain;
 import dev.gatehouse.model.KeyPurpose;
-import dev.gatehouse.model.KeyState;
+import dev.gatehouse.model.KeyRing;
 import dev.gatehouse.model.ResourceServer;
 import dev.gatehouse.model.SigningKey;
+import dev.gatehouse.model.SigningKeyPolicy;
 import dev.gatehouse.model.UserPool;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,17 +31,31 @@ import java.util.Set;
  */
 public final class Directory {
 
-    /** A pool as the token endpoint and verifiers need it. */
-    public record PoolEntry(UserPool pool, List<Domain> domains, Set<String> definedScopes, List<SigningKey> keys) {
+    /**
+     * A pool as the token endpoint and verifiers need it. Key states depend on the instant asked
+     * about (a pending key becomes active on its own at its activation, on every node), so key
+     * selection always takes {@code now} from the caller's clock.
+     */
+    public record PoolEntry(UserPool pool, List<Domain> domains, Set<String> definedScopes, List<SigningKey> keys,
+                            SigningKeyPolicy keyPolicy) {
 
-        /** The key that signs tokens of this purpose now. */
-        public Optional<SigningKey> activeKey(KeyPurpose purpose) {
-            return keys.stream().filter(k -> k.purpose() == purpose && k.state() == KeyState.ACTIVE).findFirst();
+        public PoolEntry {
+            keys = List.copyOf(keys);
+            keyPolicy = keyPolicy == null ? SigningKeyPolicy.DEFAULT : keyPolicy;
         }
 
-        /** Keys published in JWKS: every key that is pending, active or retired-but-not-expired. */
-        public List<SigningKey> publishedKeys() {
-            return keys;
+        public KeyRing keyRing() {
+            return new KeyRing(keys);
+        }
+
+        /** The key that signs tokens of this purpose at {@code now}. */
+        public Optional<SigningKey> activeKey(KeyPurpose purpose, Instant now) {
+            return keyRing().activeKey(purpose, now);
+        }
+
+        /** Keys published in JWKS at {@code now}: pending, active, and retired until their last token expired. */
+        public List<SigningKey> publishedKeys(Instant now) {
+            return keyRing().publishedKeys(now);
         }
     }
 
@@ -110,7 +126,7 @@ public final class Directory {
             scopes.addAll(server.fullScopeNames());
         }
         newPools.put(state.pool().id(), new PoolEntry(state.pool(), state.domains(),
-                Collections.unmodifiableSet(scopes), state.keys()));
+                Collections.unmodifiableSet(scopes), state.keys(), state.keyPolicy()));
         for (AppClient client : state.clients()) {
             List<byte[]> digests = state.secretsByClient().getOrDefault(client.clientId(), List.of()).stream()
                     .map(ClientSecret::value).map(Directory::digest).toList();

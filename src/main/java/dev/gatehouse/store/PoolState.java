@@ -6,6 +6,7 @@ import dev.gatehouse.model.ClientSecret;
 import dev.gatehouse.model.Domain;
 import dev.gatehouse.model.ResourceServer;
 import dev.gatehouse.model.SigningKey;
+import dev.gatehouse.model.SigningKeyPolicy;
 import dev.gatehouse.model.UserPool;
 
 import java.util.List;
@@ -25,12 +26,14 @@ public record PoolState(
         Map<String, List<ClientSecret>> secretsByClient,
         List<SigningKey> keys,
         Map<String, ClientRateLimit> rateLimitsByClient,
-        RevocationState revocations) {
+        RevocationState revocations,
+        SigningKeyPolicy keyPolicy) {
 
     /** A pool whose clients all use the default issuance limit, with nothing revoked and no client disabled. */
     public PoolState(UserPool pool, List<Domain> domains, List<ResourceServer> resourceServers, List<AppClient> clients,
                      Map<String, List<ClientSecret>> secretsByClient, List<SigningKey> keys) {
-        this(pool, domains, resourceServers, clients, secretsByClient, keys, Map.of(), RevocationState.EMPTY);
+        this(pool, domains, resourceServers, clients, secretsByClient, keys, Map.of(), RevocationState.EMPTY,
+                SigningKeyPolicy.DEFAULT);
     }
 
     public PoolState {
@@ -41,5 +44,6 @@ public record PoolState(
         keys = List.copyOf(keys);
         rateLimitsByClient = Map.copyOf(rateLimitsByClient);
         revocations = revocations == null ? RevocationState.EMPTY : revocations;
+        keyPolicy = keyPolicy == null ? SigningKeyPolicy.DEFAULT : keyPolicy;
     }
 }

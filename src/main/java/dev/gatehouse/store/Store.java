@@ -6,6 +6,7 @@ import dev.gatehouse.model.ClientSecret;
 import dev.gatehouse.model.Domain;
 import dev.gatehouse.model.ResourceServer;
 import dev.gatehouse.model.SigningKey;
+import dev.gatehouse.model.SigningKeyPolicy;
 import dev.gatehouse.model.UserPool;
 
 import java.time.Instant;
@@ -81,6 +82,21 @@ public interface Store {
 
     // -- signing keys
     List<SigningKey> keysOf(String poolId);
+
+    /**
+     * One transaction holding the pool's row lock: reads its keys, asks {@code planner} what to
+     * change and writes it, so two nodes rotating the same pool at once serialise and the second
+     * sees the first's keys. Empty when the pool does not exist; a planner's exception rolls back.
+     */
+    Optional<KeyChange> changeKeys(String poolId, KeyChange.Planner planner);
+
+    /** The pool's rotation policy; {@link SigningKeyPolicy#DEFAULT} when none was set. */
+    SigningKeyPolicy keyPolicy(String poolId);
+
+    void putKeyPolicy(String poolId, SigningKeyPolicy policy);
+
+    /** Every pool with automatic rotation turned on, with its policy. */
+    Map<String, SigningKeyPolicy> rotatingPools();
 
     // -- tags
     Map<String, String> tagsOf(String poolId);

@@ -10,6 +10,7 @@ import dev.gatehouse.model.SigningKey;
 import dev.gatehouse.store.Directory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.UUID;
@@ -35,9 +36,12 @@ public final class AccessTokenFactory {
         this.issuerBaseUrl = Objects.requireNonNull(issuerBaseUrl, "issuerBaseUrl");
     }
 
-    /** A compact JWS signed with the pool's active access-token key. */
+    /**
+     * A compact JWS signed with the pool's access-token key active at {@code issuedAt} (epoch
+     * seconds from the issuer's clock), so a pending key starts signing at its activation.
+     */
     public String create(Directory.PoolEntry pool, AppClient client, String scope, long issuedAt) {
-        SigningKey key = pool.activeKey(KeyPurpose.ACCESS)
+        SigningKey key = pool.activeKey(KeyPurpose.ACCESS, Instant.ofEpochSecond(issuedAt))
                 .orElseThrow(() -> TokenError.of(TokenError.Code.TEMPORARILY_UNAVAILABLE));
         String header = "{\"kid\":\"" + escape(key.kid()) + "\",\"alg\":\"" + SigningKeys.RS256 + "\"}";
         long expires = issuedAt + client.validity().accessSeconds();

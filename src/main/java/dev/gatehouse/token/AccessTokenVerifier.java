@@ -122,7 +122,7 @@ public final class AccessTokenVerifier {
         if (pool.isEmpty()) {
             return TokenRefusal.UNKNOWN_ISSUER;
         }
-        SigningKey key = accessKey(pool.get(), kid);
+        SigningKey key = accessKey(pool.get(), kid, clock.instant());
         if (key == null) {
             return TokenRefusal.UNKNOWN_KID;
         }
@@ -193,9 +193,9 @@ public final class AccessTokenVerifier {
         return snapshot.pool(poolId);
     }
 
-    /** Only the named pool's published access-token keys, an in-memory scan (JW-06, JW-13). */
-    private static SigningKey accessKey(Directory.PoolEntry pool, String kid) {
-        for (SigningKey key : pool.publishedKeys()) {
+    /** Only the named pool's access-token keys published now (revoked keys never), an in-memory scan (JW-06, JW-13). */
+    private static SigningKey accessKey(Directory.PoolEntry pool, String kid, java.time.Instant now) {
+        for (SigningKey key : pool.publishedKeys(now)) {
             if (key.purpose() == KeyPurpose.ACCESS && key.kid().equals(kid)) {
                 return key;
             }

@@ -158,8 +158,8 @@ class AccessTokenVerifierAttackTest {
             this.listenerPort = listenerPort;
             this.issA = server.issuer(POOL_A);
             this.issB = server.issuer(POOL_B);
-            this.keyA = components.directory().current().pool(POOL_A).orElseThrow().activeKey(KeyPurpose.ACCESS).orElseThrow();
-            this.keyB = components.directory().current().pool(POOL_B).orElseThrow().activeKey(KeyPurpose.ACCESS).orElseThrow();
+            this.keyA = components.directory().current().pool(POOL_A).orElseThrow().activeKey(KeyPurpose.ACCESS, java.time.Instant.now()).orElseThrow();
+            this.keyB = components.directory().current().pool(POOL_B).orElseThrow().activeKey(KeyPurpose.ACCESS, java.time.Instant.now()).orElseThrow();
             this.signerA = components.signingKeys().signer(keyA);
             this.signerB = components.signingKeys().signer(keyB);
             this.publicA = SigningKeys.publicKey(keyA);

@@ -108,7 +108,7 @@ class TokenVerificationTest {
 
             // The access key signs; the ID-token key is published beside it (SPEC §2.3).
             String accessKid = server.server().components().directory().current().pool(POOL_A).orElseThrow()
-                    .activeKey(KeyPurpose.ACCESS).orElseThrow().kid();
+                    .activeKey(KeyPurpose.ACCESS, java.time.Instant.now()).orElseThrow().kid();
             assertThat(SignedJWT.parse(token).getHeader().getKeyID()).isEqualTo(accessKid);
 
             String shortToken = token(server, CID_SHORT, SEC_SHORT, "scope=api%2Fwrite");

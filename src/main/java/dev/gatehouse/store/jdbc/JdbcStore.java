@@ -5,13 +5,14 @@ import dev.gatehouse.model.ClientRateLimit;
 import dev.gatehouse.model.ClientSecret;
 import dev.gatehouse.model.Domain;
 import dev.gatehouse.model.KeyPurpose;
-import dev.gatehouse.model.KeyState;
 import dev.gatehouse.model.ResourceServer;
 import dev.gatehouse.model.Scope;
 import dev.gatehouse.model.SigningKey;
+import dev.gatehouse.model.SigningKeyPolicy;
 import dev.gatehouse.model.TimeUnit;
 import dev.gatehouse.model.TokenValidity;
 import dev.gatehouse.model.UserPool;
+import dev.gatehouse.store.KeyChange;
 import dev.gatehouse.store.Page;
 import dev.gatehouse.store.PoolState;
 import dev.gatehouse.store.RevocationState;
@@ -115,9 +116,21 @@ public final class JdbcStore implements Store {
             FROM client_rate_limit r JOIN app_client c ON c.client_id = r.client_id WHERE c.pool_id = ?""";
 
     private static final String KEY_COLUMNS =
-            "kid, pool_id, purpose, state, algorithm, sealed_private_key, public_key, created_at";
-    private static final String INSERT_KEY = "INSERT INTO signing_key (" + KEY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+            "kid, pool_id, purpose, algorithm, sealed_private_key, public_key, created_at, activate_at, revoked_at";
+    private static final String INSERT_KEY = "INSERT INTO signing_key (" + KEY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String KEYS_OF_POOL = "SELECT " + KEY_COLUMNS + " FROM signing_key WHERE pool_id = ? ORDER BY created_at, kid";
+    private static final String REVOKE_KEY = "UPDATE signing_key SET revoked_at = ? WHERE pool_id = ? AND kid = ? AND revoked_at IS NULL";
+    // The pool row is the lock every key rotation of the pool takes (H2 and PostgreSQL both honour it).
+    private static final String LOCK_POOL = "SELECT id FROM user_pool WHERE id = ? FOR UPDATE";
+
+    private static final String SELECT_KEY_POLICY =
+            "SELECT rotation_period_days, pre_publication_seconds FROM pool_key_policy WHERE pool_id = ?";
+    private static final String DELETE_KEY_POLICY = "DELETE FROM pool_key_policy WHERE pool_id = ?";
+    private static final String INSERT_KEY_POLICY =
+            "INSERT INTO pool_key_policy (pool_id, rotation_period_days, pre_publication_seconds) VALUES (?, ?, ?)";
+    private static final String ROTATING_POOLS = """
+            SELECT pool_id, rotation_period_days, pre_publication_seconds FROM pool_key_policy
+            WHERE rotation_period_days IS NOT NULL ORDER BY pool_id""";
 
     private static final String TAGS_OF_POOL = "SELECT tag_key, tag_value FROM pool_tag WHERE pool_id = ? ORDER BY tag_key";
     private static final String DELETE_TAG = "DELETE FROM pool_tag WHERE pool_id = ? AND tag_key = ?";
@@ -170,9 +183,7 @@ public final class JdbcStore implements Store {
             Jdbc.update(c, INSERT_POOL, pool.id(), pool.region(), pool.name(), pool.deletionProtection(), pool.tier(),
                     pool.signInSettings(), millis(pool.creationDate()), millis(pool.lastModifiedDate()));
             for (SigningKey key : keys) {
-                Jdbc.update(c, INSERT_KEY, key.kid(), key.poolId(), key.purpose().name(), key.state().name(),
-                        key.algorithm(), codec.seal(key.privateKeyPkcs8(), keyContext(key.kid())),
-                        Base64.getEncoder().encodeToString(key.publicKeyX509()), millis(key.creationDate()));
+                insertKey(c, key);
             }
             insertTags(c, pool.id(), tags);
             return logChange(c, pool.id());
@@ -414,6 +425,55 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public Optional<KeyChange> changeKeys(String poolId, KeyChange.Planner planner) {
+        return jdbc.inTransaction(c -> {
+            if (Jdbc.queryOne(c, LOCK_POOL, row -> row.getString(1), poolId).isEmpty()) {
+                return Optional.<KeyChange>empty();
+            }
+            KeyChange change = planner.plan(Jdbc.query(c, KEYS_OF_POOL, this::signingKey, poolId));
+            if (change.isEmpty()) {
+                return Optional.of(change);
+            }
+            for (SigningKey key : change.added()) {
+                insertKey(c, key);
+            }
+            for (String kid : change.revokedKids()) {
+                Jdbc.update(c, REVOKE_KEY, millis(change.revokedAt()), poolId, kid);
+            }
+            logChange(c, poolId);
+            return Optional.of(change);
+        });
+    }
+
+    @Override
+    public SigningKeyPolicy keyPolicy(String poolId) {
+        return jdbc.read(c -> keyPolicy(c, poolId));
+    }
+
+    @Override
+    public void putKeyPolicy(String poolId, SigningKeyPolicy policy) {
+        jdbc.inTransaction(c -> {
+            Jdbc.update(c, DELETE_KEY_POLICY, poolId);
+            if (!policy.equals(SigningKeyPolicy.DEFAULT)) {
+                Jdbc.update(c, INSERT_KEY_POLICY, poolId, policy.rotationPeriodDays(), policy.prePublicationSeconds());
+            }
+            return logChange(c, poolId);
+        });
+    }
+
+    @Override
+    public Map<String, SigningKeyPolicy> rotatingPools() {
+        return jdbc.read(c -> {
+            Map<String, SigningKeyPolicy> policies = new LinkedHashMap<>();
+            for (Map.Entry<String, SigningKeyPolicy> row : Jdbc.query(c, ROTATING_POOLS,
+                    r -> Map.entry(r.getString(1), keyPolicy(r, 2)))) {
+                policies.put(row.getKey(), row.getValue());
+            }
+            return policies;
+        });
+    }
+
+    @Override
     public Map<String, String> tagsOf(String poolId) {
         return jdbc.read(c -> tagsOf(c, poolId));
     }
@@ -566,7 +626,8 @@ public final class JdbcStore implements Store {
                     Jdbc.query(c, CLIENTS_OF_POOL, JdbcStore::client, poolId),
                     secrets,
                     Jdbc.query(c, KEYS_OF_POOL, this::signingKey, poolId),
-                    rateLimits, revocationsOf(c, poolId)));
+                    rateLimits, revocationsOf(c, poolId),
+                    keyPolicy(c, poolId)));
         });
     }
 
@@ -624,6 +685,26 @@ public final class JdbcStore implements Store {
             tags.put(tag[0], tag[1]);
         }
         return tags;
+    }
+
+    private void insertKey(Connection c, SigningKey key) throws SQLException {
+        Jdbc.update(c, INSERT_KEY, key.kid(), key.poolId(), key.purpose().name(), key.algorithm(),
+                codec.seal(key.privateKeyPkcs8(), keyContext(key.kid())),
+                Base64.getEncoder().encodeToString(key.publicKeyX509()), millis(key.creationDate()),
+                millis(key.activationDate()), key.revocationDate() == null ? null : millis(key.revocationDate()));
+    }
+
+    private static SigningKeyPolicy keyPolicy(Connection c, String poolId) throws SQLException {
+        return Jdbc.queryOne(c, SELECT_KEY_POLICY, r -> keyPolicy(r, 1), poolId).orElse(SigningKeyPolicy.DEFAULT);
+    }
+
+    /** The policy in the two columns starting at {@code first}; SQL NULL reads as "server default". */
+    private static SigningKeyPolicy keyPolicy(ResultSet r, int first) throws SQLException {
+        int days = r.getInt(first);
+        Integer rotationPeriodDays = r.wasNull() ? null : days;
+        int seconds = r.getInt(first + 1);
+        Integer prePublicationSeconds = r.wasNull() ? null : seconds;
+        return new SigningKeyPolicy(rotationPeriodDays, prePublicationSeconds);
     }
 
     private void insertSecret(Connection c, ClientSecret secret) throws SQLException {
@@ -735,9 +816,11 @@ public final class JdbcStore implements Store {
 
     private SigningKey signingKey(ResultSet r) throws SQLException {
         String kid = r.getString("kid");
+        long revokedAt = r.getLong("revoked_at");
+        Instant revocationDate = r.wasNull() ? null : Instant.ofEpochMilli(revokedAt);
         return new SigningKey(r.getString("pool_id"), kid, KeyPurpose.valueOf(r.getString("purpose")),
-                KeyState.valueOf(r.getString("state")), r.getString("algorithm"),
-                codec.open(r.getString("sealed_private_key"), keyContext(kid)),
-                Base64.getDecoder().decode(r.getString("public_key")), Instant.ofEpochMilli(r.getLong("created_at")));
+                r.getString("algorithm"), codec.open(r.getString("sealed_private_key"), keyContext(kid)),
+                Base64.getDecoder().decode(r.getString("public_key")), Instant.ofEpochMilli(r.getLong("created_at")),
+                Instant.ofEpochMilli(r.getLong("activate_at")), revocationDate);
     }
 }

@@ -90,8 +90,8 @@ abstract class PoolsApiTest extends ApiTestServer {
 
         var entry = server.server().components().directory().current().pool(pool.id()).orElseThrow();
         assertThat(entry.keys()).hasSize(2);
-        assertThat(entry.activeKey(KeyPurpose.ACCESS)).isPresent();
-        assertThat(entry.activeKey(KeyPurpose.ID)).isPresent();
+        assertThat(entry.activeKey(KeyPurpose.ACCESS, java.time.Instant.now())).isPresent();
+        assertThat(entry.activeKey(KeyPurpose.ID, java.time.Instant.now())).isPresent();
     }
 
     @Test

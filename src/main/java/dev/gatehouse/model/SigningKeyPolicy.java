@@ -1,0 +1,38 @@
+package dev.gatehouse.model;
+
+import java.time.Duration;
+
+/**
+ * How a pool's signing keys rotate (Gatehouse's own setting; Cognito never rotates them).
+ *
+ * @param rotationPeriodDays     rotate automatically when the active key is this old; null = never
+ * @param prePublicationSeconds  how long a new key is published before it signs; null = the server's
+ *                               default ({@code --key-pre-publication})
+ */
+public record SigningKeyPolicy(Integer rotationPeriodDays, Integer prePublicationSeconds) {
+
+    public static final SigningKeyPolicy DEFAULT = new SigningKeyPolicy(null, null);
+    public static final int MAX_ROTATION_PERIOD_DAYS = 3650;
+    /** Longer than any sensible JWKS cache; a longer wait would only delay the rotation. */
+    public static final int MAX_PRE_PUBLICATION_SECONDS = 30 * 24 * 3600;
+
+    public SigningKeyPolicy {
+        if (rotationPeriodDays != null && (rotationPeriodDays < 1 || rotationPeriodDays > MAX_ROTATION_PERIOD_DAYS)) {
+            throw Failure.invalidParameter("RotationPeriodDays must be between 1 and " + MAX_ROTATION_PERIOD_DAYS
+                    + ", or 0 to turn automatic rotation off.");
+        }
+        if (prePublicationSeconds != null && (prePublicationSeconds < 0 || prePublicationSeconds > MAX_PRE_PUBLICATION_SECONDS)) {
+            throw Failure.invalidParameter("PrePublicationSeconds must be between 0 and " + MAX_PRE_PUBLICATION_SECONDS + ".");
+        }
+    }
+
+    /** The policy a SetSigningKeyPolicy input asks for: a rotation period of 0 turns rotation off. */
+    public static SigningKeyPolicy of(Integer rotationPeriodDays, Integer prePublicationSeconds) {
+        return new SigningKeyPolicy(rotationPeriodDays != null && rotationPeriodDays == 0 ? null : rotationPeriodDays,
+                prePublicationSeconds);
+    }
+
+    public Duration prePublication(Duration serverDefault) {
+        return prePublicationSeconds == null ? serverDefault : Duration.ofSeconds(prePublicationSeconds);
+    }
+}
