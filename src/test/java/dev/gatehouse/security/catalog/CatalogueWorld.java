@@ -38,7 +38,8 @@ final class CatalogueWorld implements AutoCloseable {
         cidA = a.clientId();
         secA = a.clientSecret();
         UserPoolClientType a2 = cognito.createUserPoolClient(r -> r.userPoolId(poolA).clientName("cid-a2")
-                .generateSecret(true)).userPoolClient();
+                .generateSecret(true).allowedOAuthFlows(OAuthFlowType.CODE).allowedOAuthFlowsUserPoolClient(true)
+                .allowedOAuthScopes("api/read").callbackURLs("https://client.example/cb")).userPoolClient();
         cidA2 = a2.clientId();
         secA2 = a2.clientSecret();
         UserPoolClientType b = client(poolB, "cid-b", true, "apib/read");
