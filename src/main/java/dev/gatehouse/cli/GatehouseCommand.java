@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Self-hosted, Cognito-compatible authorization server and API gateway for machine-to-machine traffic.",
-        subcommands = {ServeCommand.class, VersionCommand.class},
+        subcommands = {ServeCommand.class, VersionCommand.class, KeysRotateMasterCommand.class},
         footer = {"", "Run 'gatehouse serve --help' for the server's options (each also a GATEHOUSE_* environment variable)."})
 public final class GatehouseCommand implements Runnable {
 
