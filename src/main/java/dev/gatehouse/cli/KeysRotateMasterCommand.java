@@ -45,8 +45,8 @@ public final class KeysRotateMasterCommand implements Runnable {
             description = "Database password (env GATEHOUSE_DB_PASSWORD; prefer the environment variable).")
     String dbPassword;
 
-    /** Where the keys come from; the environment unless a test supplies them. */
-    interface KeySource {
+    /** Where GATEHOUSE_MASTER_KEY and GATEHOUSE_NEW_MASTER_KEY are read: the environment, or a test's map. */
+    public interface KeySource {
         String get(String name);
     }
 
@@ -56,7 +56,7 @@ public final class KeysRotateMasterCommand implements Runnable {
         this(System::getenv);
     }
 
-    KeysRotateMasterCommand(KeySource environment) {
+    public KeysRotateMasterCommand(KeySource environment) {
         this.environment = environment;
     }
 
