@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /**
  * AES-256-GCM sealing of secrets at rest (DESIGN §3, SECURITY LG-04). A sealed value is
@@ -20,6 +21,8 @@ public final class Sealer implements SecretCodec {
     private static final String PREFIX = "v1.";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    /** v1, a 16-hex-digit master key id, then standard base64 of at least nonce and tag. */
+    private static final Pattern FORMAT = Pattern.compile("^v1\\.[0-9a-f]{16}\\.[A-Za-z0-9+/]{38,}={0,2}$");
 
     private final MasterKey masterKey;
     private final SecretKeySpec keySpec;
@@ -49,6 +52,16 @@ public final class Sealer implements SecretCodec {
     }
 
     @Override
+    public boolean isSealed(String value) {
+        return value != null && FORMAT.matcher(value).matches();
+    }
+
+    /** The id of the master key this sealer seals under. */
+    public String keyId() {
+        return masterKey.id();
+    }
+
+    @Override
     public byte[] open(String sealed, String context) {
         if (!sealed.startsWith(PREFIX)) {
             throw new SealException("a sealed value has an unknown format");
@@ -74,9 +87,9 @@ public final class Sealer implements SecretCodec {
     }
 
     /** A sealed value that does not open: wrong key, or tampered. Never carries key material. */
-    public static final class SealException extends RuntimeException {
+    public static final class SealException extends SecretCodec.OpenFailure {
         public SealException(String message) {
-            super(message, null, false, false);
+            super(message);
         }
     }
 }

@@ -31,7 +31,8 @@ final class MasterKeyCheck {
             opened = sealer.open(canary.get(), CANARY_SETTING);
         } catch (Sealer.SealException e) {
             throw new IllegalStateException("The master key (id " + key.id() + ") does not open this database's "
-                    + "secrets: " + e.getMessage() + ". Start with the master key the database was created with.");
+                    + "secrets: " + e.getMessage() + ". Start with the master key the database was created with, "
+                    + "or, after 'gatehouse rotate-master', with the new one (docs/security.md).");
         }
         if (!Arrays.equals(opened, CANARY)) {
             throw new IllegalStateException("The master key check failed: the canary does not match.");

@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 /**
  * A real Gatehouse on 127.0.0.1, port 0, with its own data directory (and its own PostgreSQL
  * schema), fixed admin credentials and a fixed master key. Close it in the test that started it.
+ * A test that customizes the admin credentials away ({@code withAdminCredentials(null, null)})
+ * gets the generated ones, read from the server's admin-credentials file, in {@link #cognito}.
  */
 public final class TestServer implements AutoCloseable {
 
@@ -33,6 +35,8 @@ public final class TestServer implements AutoCloseable {
     private final TestDatabase database;
     private final String schema;
     private final boolean ownsSchema;
+    private final String accessKey;
+    private final String secretKey;
 
     private TestServer(GatehouseServer server, Path dataDir, TestDatabase database, String schema, boolean ownsSchema) {
         this.server = server;
@@ -40,6 +44,37 @@ public final class TestServer implements AutoCloseable {
         this.database = database;
         this.schema = schema;
         this.ownsSchema = ownsSchema;
+        GatehouseConfig config = server.components().config();
+        if (config.adminAccessKeyId() != null) {
+            this.accessKey = config.adminAccessKeyId();
+            this.secretKey = config.adminSecretAccessKey();
+        } else {
+            Path file = server.components().adminCredentialsFile()
+                    .orElseThrow(() -> new IllegalStateException("generated admin credentials but no credentials file"));
+            this.accessKey = credential(file, "aws_access_key_id");
+            this.secretKey = credential(file, "aws_secret_access_key");
+        }
+    }
+
+    private static String credential(Path file, String name) {
+        try {
+            return Files.readAllLines(file).stream()
+                    .filter(line -> line.startsWith(name + " = "))
+                    .map(line -> line.substring(name.length() + 3).trim())
+                    .findFirst().orElseThrow(() -> new IllegalStateException(name + " missing from " + file));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The admin access key id the {@link #cognito} clients sign with (generated or {@link #ACCESS_KEY}). */
+    public String accessKey() {
+        return accessKey;
+    }
+
+    /** The admin secret access key the {@link #cognito} clients sign with. */
+    public String secretKey() {
+        return secretKey;
     }
 
     public static TestServer start(TestDatabase database) {
@@ -129,7 +164,7 @@ public final class TestServer implements AutoCloseable {
         return CognitoIdentityProviderClient.builder()
                 .endpointOverride(URI.create(baseUrl()))
                 .region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }

@@ -19,6 +19,9 @@ import dev.gatehouse.store.RevocationState;
 import dev.gatehouse.store.SecretCodec;
 import dev.gatehouse.store.Store;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -38,6 +41,8 @@ import java.util.Set;
 
 /** {@link Store} on JDBC; the same SQL runs on H2 and PostgreSQL (schema: db/migration). */
 public final class JdbcStore implements Store {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
 
     private static final String POOL_COLUMNS =
             "id, region, name, deletion_protection, tier, sign_in_settings, created_at, modified_at";
@@ -387,7 +392,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public List<ClientSecret> secretsOf(String clientId) {
-        return jdbc.read(c -> Jdbc.query(c, SECRETS_OF_CLIENT, this::secret, clientId));
+        return jdbc.read(c -> present(Jdbc.query(c, SECRETS_OF_CLIENT, this::secret, clientId)));
     }
 
     @Override
@@ -421,7 +426,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public List<SigningKey> keysOf(String poolId) {
-        return jdbc.read(c -> Jdbc.query(c, KEYS_OF_POOL, this::signingKey, poolId));
+        return jdbc.read(c -> present(Jdbc.query(c, KEYS_OF_POOL, this::signingKey, poolId)));
     }
 
     @Override
@@ -430,7 +435,7 @@ public final class JdbcStore implements Store {
             if (Jdbc.queryOne(c, LOCK_POOL, row -> row.getString(1), poolId).isEmpty()) {
                 return Optional.<KeyChange>empty();
             }
-            KeyChange change = planner.plan(Jdbc.query(c, KEYS_OF_POOL, this::signingKey, poolId));
+            KeyChange change = planner.plan(present(Jdbc.query(c, KEYS_OF_POOL, this::signingKey, poolId)));
             if (change.isEmpty()) {
                 return Optional.of(change);
             }
@@ -502,13 +507,13 @@ public final class JdbcStore implements Store {
     @Override
     public Optional<String> adminSecretKey(String accessKeyId) {
         return jdbc.read(c -> Jdbc.queryOne(c, SELECT_ADMIN, row -> row.getString(1), accessKeyId))
-                .map(sealed -> new String(codec.open(sealed, adminContext(accessKeyId)), StandardCharsets.UTF_8));
+                .map(sealed -> new String(codec.open(sealed, SealContexts.adminCredential(accessKeyId)), StandardCharsets.UTF_8));
     }
 
     @Override
     public void insertAdminCredential(String accessKeyId, String secretAccessKey) {
         jdbc.inTransaction(c -> Jdbc.update(c, INSERT_ADMIN, accessKeyId,
-                codec.seal(secretAccessKey.getBytes(StandardCharsets.UTF_8), adminContext(accessKeyId)),
+                codec.seal(secretAccessKey.getBytes(StandardCharsets.UTF_8), SealContexts.adminCredential(accessKeyId)),
                 clock.millis()));
     }
 
@@ -612,7 +617,7 @@ public final class JdbcStore implements Store {
                 return Optional.<PoolState>empty();
             }
             Map<String, List<ClientSecret>> secrets = new LinkedHashMap<>();
-            for (ClientSecret secret : Jdbc.query(c, SECRETS_OF_POOL, this::secret, poolId)) {
+            for (ClientSecret secret : present(Jdbc.query(c, SECRETS_OF_POOL, this::secret, poolId))) {
                 secrets.computeIfAbsent(secret.clientId(), k -> new ArrayList<>()).add(secret);
             }
             Map<String, ClientRateLimit> rateLimits = new LinkedHashMap<>();
@@ -625,7 +630,7 @@ public final class JdbcStore implements Store {
                     resourceServersOf(c, poolId),
                     Jdbc.query(c, CLIENTS_OF_POOL, JdbcStore::client, poolId),
                     secrets,
-                    Jdbc.query(c, KEYS_OF_POOL, this::signingKey, poolId),
+                    present(Jdbc.query(c, KEYS_OF_POOL, this::signingKey, poolId)),
                     rateLimits, revocationsOf(c, poolId),
                     keyPolicy(c, poolId)));
         });
@@ -689,7 +694,7 @@ public final class JdbcStore implements Store {
 
     private void insertKey(Connection c, SigningKey key) throws SQLException {
         Jdbc.update(c, INSERT_KEY, key.kid(), key.poolId(), key.purpose().name(), key.algorithm(),
-                codec.seal(key.privateKeyPkcs8(), keyContext(key.kid())),
+                codec.seal(key.privateKeyPkcs8(), SealContexts.signingKey(key.poolId(), key.kid())),
                 Base64.getEncoder().encodeToString(key.publicKeyX509()), millis(key.creationDate()),
                 millis(key.activationDate()), key.revocationDate() == null ? null : millis(key.revocationDate()));
     }
@@ -709,7 +714,8 @@ public final class JdbcStore implements Store {
 
     private void insertSecret(Connection c, ClientSecret secret) throws SQLException {
         Jdbc.update(c, INSERT_SECRET, secret.secretId(), secret.clientId(),
-                codec.seal(secret.value().getBytes(StandardCharsets.UTF_8), secretContext(secret.secretId())),
+                codec.seal(secret.value().getBytes(StandardCharsets.UTF_8),
+                        SealContexts.clientSecret(secret.clientId(), secret.secretId())),
                 secret.generated(), millis(secret.creationDate()));
     }
 
@@ -744,18 +750,6 @@ public final class JdbcStore implements Store {
         }
         List<T> items = rows.subList(0, limit);
         return new Page<>(items, key.apply(items.get(limit - 1)));
-    }
-
-    private static String keyContext(String kid) {
-        return "signing_key:" + kid;
-    }
-
-    private static String secretContext(String secretId) {
-        return "client_secret:" + secretId;
-    }
-
-    private static String adminContext(String accessKeyId) {
-        return "admin_credential:" + accessKeyId;
     }
 
     private static long millis(Instant instant) {
@@ -807,20 +801,47 @@ public final class JdbcStore implements Store {
                 Instant.ofEpochMilli(r.getLong("modified_at")));
     }
 
-    private ClientSecret secret(ResultSet r) throws SQLException {
+    /**
+     * A secret row whose sealed value does not open (moved from another row, or tampered) is left
+     * out and logged rather than failing the whole pool: the client loses only that secret, no
+     * other pool stops serving, and no wrong secret is ever served (docs/security.md).
+     */
+    private Optional<ClientSecret> secret(ResultSet r) throws SQLException {
         String secretId = r.getString("secret_id");
-        String value = new String(codec.open(r.getString("sealed_value"), secretContext(secretId)), StandardCharsets.UTF_8);
-        return new ClientSecret(secretId, r.getString("client_id"), value, r.getBoolean("generated"),
-                Instant.ofEpochMilli(r.getLong("created_at")));
+        String clientId = r.getString("client_id");
+        byte[] value;
+        try {
+            value = codec.open(r.getString("sealed_value"), SealContexts.clientSecret(clientId, secretId));
+        } catch (SecretCodec.OpenFailure e) {
+            LOG.error("Client secret {} of app client {} is left out: its sealed value does not open ({}). "
+                    + "It was copied from another row or altered in the database.", secretId, clientId, e.getMessage());
+            return Optional.empty();
+        }
+        return Optional.of(new ClientSecret(secretId, clientId, new String(value, StandardCharsets.UTF_8),
+                r.getBoolean("generated"), Instant.ofEpochMilli(r.getLong("created_at"))));
     }
 
-    private SigningKey signingKey(ResultSet r) throws SQLException {
+    /** As {@link #secret}: an unopenable key is left out; a pool without an active key refuses to sign. */
+    private Optional<SigningKey> signingKey(ResultSet r) throws SQLException {
         String kid = r.getString("kid");
+        String poolId = r.getString("pool_id");
+        byte[] privateKey;
+        try {
+            privateKey = codec.open(r.getString("sealed_private_key"), SealContexts.signingKey(poolId, kid));
+        } catch (SecretCodec.OpenFailure e) {
+            LOG.error("Signing key {} of pool {} is left out: its sealed private key does not open ({}). "
+                    + "It was copied from another row or altered in the database.", kid, poolId, e.getMessage());
+            return Optional.empty();
+        }
         long revokedAt = r.getLong("revoked_at");
         Instant revocationDate = r.wasNull() ? null : Instant.ofEpochMilli(revokedAt);
-        return new SigningKey(r.getString("pool_id"), kid, KeyPurpose.valueOf(r.getString("purpose")),
-                r.getString("algorithm"), codec.open(r.getString("sealed_private_key"), keyContext(kid)),
+        return Optional.of(new SigningKey(poolId, kid, KeyPurpose.valueOf(r.getString("purpose")),
+                r.getString("algorithm"), privateKey,
                 Base64.getDecoder().decode(r.getString("public_key")), Instant.ofEpochMilli(r.getLong("created_at")),
-                Instant.ofEpochMilli(r.getLong("activate_at")), revocationDate);
+                Instant.ofEpochMilli(r.getLong("activate_at")), revocationDate));
+    }
+
+    private static <T> List<T> present(List<Optional<T>> rows) {
+        return rows.stream().flatMap(Optional::stream).toList();
     }
 }
