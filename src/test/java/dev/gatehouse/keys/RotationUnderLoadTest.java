@@ -7,6 +7,8 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.gatehouse.testing.TestDatabase;
+import dev.gatehouse.config.AbuseProtection;
+import dev.gatehouse.model.ClientRateLimit;
 import dev.gatehouse.testing.TestServer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -72,7 +74,9 @@ class RotationUnderLoadTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void rotateWhenTokensFlowContinuouslyThenNoRequestAndNoVerificationFails(TestDatabase database) throws Exception {
-        try (TestServer server = TestServer.start(database)) {
+        // The loop issues tokens as fast as it can; it measures rotation, not the per-client issuance limit.
+        try (TestServer server = TestServer.start(database, config -> config.withAbuseProtection(
+                AbuseProtection.DEFAULTS.withClientRateLimit(new ClientRateLimit(100_000, 100_000))))) {
             RotationFixture pool = RotationFixture.create(server);
             pool.prePublication(PRE_PUBLICATION_SECONDS);
             PeriodicJwks jwks = new PeriodicJwks(URI.create(server.issuer(pool.poolId) + "/.well-known/jwks.json"));

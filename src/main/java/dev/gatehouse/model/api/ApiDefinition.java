@@ -1,0 +1,28 @@
+package dev.gatehouse.model.api;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything that routes and authorizes requests of one REST API: its resources (with their
+ * methods and integrations) and its authorizers. A deployment freezes one of these; a stage serves
+ * the frozen copy, so later edits reach callers only through a new deployment (as on API Gateway).
+ */
+public record ApiDefinition(String apiId, String name, List<ApiResource> resources, List<Authorizer> authorizers) {
+
+    public ApiDefinition {
+        Objects.requireNonNull(apiId, "apiId");
+        Objects.requireNonNull(name, "name");
+        resources = List.copyOf(resources);
+        authorizers = List.copyOf(authorizers);
+    }
+
+    public Optional<Authorizer> authorizer(String id) {
+        return authorizers.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    public Optional<ApiResource> resourceAt(String path) {
+        return resources.stream().filter(r -> r.path().equals(path)).findFirst();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.gatehouse.model.api;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A named stage of a REST API serving one deployment.
+ *
+ * @param methodThrottles by method setting key {@code resourcePath/HTTPMETHOD} (e.g. {@code /items/GET},
+ *                        {@code * /*} for all), as API Gateway's methodSettings
+ */
+public record Stage(
+        String apiId,
+        String stageName,
+        String deploymentId,
+        String description,
+        Map<String, String> variables,
+        ThrottleSettings throttle,
+        Map<String, ThrottleSettings> methodThrottles,
+        Instant createdDate,
+        Instant lastUpdatedDate) {
+
+    public Stage {
+        Objects.requireNonNull(apiId, "apiId");
+        Objects.requireNonNull(stageName, "stageName");
+        Objects.requireNonNull(deploymentId, "deploymentId");
+        variables = Map.copyOf(variables);
+        methodThrottles = Map.copyOf(methodThrottles);
+    }
+}
