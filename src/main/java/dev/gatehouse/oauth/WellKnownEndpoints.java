@@ -103,19 +103,26 @@ public final class WellKnownEndpoints {
 
     /**
      * SPEC §2.4 with Gatehouse's URLs, members alphabetical. Endpoints Gatehouse does not serve
-     * (authorize, logout, revoke, userInfo — user flows) are left out rather than advertised as 404s.
+     * (authorize, logout, userInfo — user flows) are left out rather than advertised as 404s;
+     * revocation (RFC 7009) and introspection (RFC 7662) are advertised per RFC 8414.
      */
     private String discovery(Directory.PoolEntry pool) {
         String base = issuerBaseUrl.get();
         String issuer = base + "/" + pool.pool().id();
         ObjectNode doc = json.createObjectNode();
+        String tokenEndpoint = tokenEndpoint(base, pool.domains());
+        String oauthBase = tokenEndpoint.substring(0, tokenEndpoint.length() - "/token".length());
         doc.putArray("id_token_signing_alg_values_supported").add(SigningKeys.RS256);
+        doc.put("introspection_endpoint", oauthBase + "/introspect");
+        doc.putArray("introspection_endpoint_auth_methods_supported").add("client_secret_basic").add("client_secret_post");
         doc.put("issuer", issuer);
         doc.put("jwks_uri", issuer + "/.well-known/jwks.json");
         doc.putArray("response_types_supported").add("code").add("token");
+        doc.put("revocation_endpoint", oauthBase + "/revoke");
+        doc.putArray("revocation_endpoint_auth_methods_supported").add("client_secret_basic").add("client_secret_post");
         doc.putArray("scopes_supported").add("openid").add("email").add("phone").add("profile");
         doc.putArray("subject_types_supported").add("public");
-        doc.put("token_endpoint", tokenEndpoint(base, pool.domains()));
+        doc.put("token_endpoint", tokenEndpoint);
         doc.putArray("token_endpoint_auth_methods_supported").add("client_secret_basic").add("client_secret_post");
         try {
             return json.writeValueAsString(doc);

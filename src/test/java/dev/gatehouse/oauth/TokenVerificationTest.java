@@ -67,9 +67,15 @@ class TokenVerificationTest {
             HttpResponse<String> discovery = get(issuer + "/.well-known/openid-configuration");
             assertThat(discovery.statusCode()).isEqualTo(200);
             JsonNode config = JSON.readTree(discovery.body());
-            assertThat(names(config)).containsExactly("id_token_signing_alg_values_supported", "issuer", "jwks_uri",
-                    "response_types_supported", "scopes_supported", "subject_types_supported", "token_endpoint",
+            assertThat(names(config)).containsExactly("id_token_signing_alg_values_supported",
+                    "introspection_endpoint", "introspection_endpoint_auth_methods_supported", "issuer", "jwks_uri",
+                    "response_types_supported", "revocation_endpoint", "revocation_endpoint_auth_methods_supported",
+                    "scopes_supported", "subject_types_supported", "token_endpoint",
                     "token_endpoint_auth_methods_supported");
+            assertThat(config.get("revocation_endpoint").textValue())
+                    .isEqualTo("http://pool-a.auth.us-east-1.localhost:" + server.port() + "/oauth2/revoke");
+            assertThat(config.get("introspection_endpoint").textValue())
+                    .isEqualTo("http://pool-a.auth.us-east-1.localhost:" + server.port() + "/oauth2/introspect");
             assertThat(config.get("issuer").textValue()).isEqualTo(issuer);
             assertThat(config.get("jwks_uri").textValue()).isEqualTo(issuer + "/.well-known/jwks.json");
             assertThat(config.get("token_endpoint").textValue())
