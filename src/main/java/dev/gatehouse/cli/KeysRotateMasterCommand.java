@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * {@code gatehouse rotate-master} (to become {@code gatehouse keys rotate-master}): re-seals every
+ * {@code gatehouse keys rotate-master}: re-seals every
  * secret under a new master key in one transaction. Run it with every node stopped.
  */
 @Command(name = "rotate-master", mixinStandardHelpOptions = true,

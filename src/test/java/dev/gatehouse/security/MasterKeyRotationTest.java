@@ -28,7 +28,7 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code gatehouse rotate-master}: everything re-sealed in one transaction, or nothing. */
+/** {@code gatehouse keys rotate-master}: everything re-sealed in one transaction, or nothing. */
 class MasterKeyRotationTest {
 
     @Test
