@@ -334,7 +334,8 @@ public final class OpenApiImporter {
                 Map<String, Boolean> headers = new LinkedHashMap<>();
                 JsonNode headerNode = response.get("headers");
                 if (headerNode != null && headerNode.isObject()) {
-                    headerNode.fieldNames().forEachRemaining(h -> headers.put("method.response.header." + h, false));
+                    headerNode.properties().forEach(h -> headers.put("method.response.header." + h.getKey(),
+                            h.getValue().path("required").asBoolean(false)));
                 }
                 Map<String, String> models = new LinkedHashMap<>();
                 if (swagger) {

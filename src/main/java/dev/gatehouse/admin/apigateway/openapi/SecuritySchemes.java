@@ -148,9 +148,13 @@ final class SecuritySchemes {
         if (audience.isEmpty()) {
             warnings.add("Security scheme '" + name + "': jwtConfiguration.audience is empty, so no token will be accepted");
         }
+        Integer ttl = ttl(ext, errors, where);
+        if (ttl == null) {
+            return null;
+        }
         String source = Json.text(ext, "identitySource");
         Authorizer authorizer = new Authorizer(authorizerId.apply(name), name, "JWT", List.of(),
-                source != null ? source : "$request.header.Authorization", null, 0, issuer, audience);
+                source != null ? source : "$request.header.Authorization", null, ttl, issuer, audience);
         return new Scheme(name, Kind.AUTHORIZER, authorizer, "JWT");
     }
 
