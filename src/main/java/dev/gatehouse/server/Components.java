@@ -37,6 +37,13 @@ import dev.gatehouse.token.throttle.ClientThrottle;
 import dev.gatehouse.net.ClientAddress;
 import dev.gatehouse.net.HeadDeadline;
 import dev.gatehouse.admin.cognito.ThrottleActions;
+import dev.gatehouse.admin.apigateway.ApiGatewayEndpoint;
+import dev.gatehouse.admin.apigateway.ApiGatewayRoutes;
+import dev.gatehouse.gateway.StageLookup;
+import dev.gatehouse.manage.ApiDeploymentService;
+import dev.gatehouse.manage.RestApiService;
+import dev.gatehouse.store.ApiStore;
+import dev.gatehouse.store.jdbc.JdbcApiStore;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
@@ -75,6 +82,7 @@ public final class Components implements AutoCloseable {
     private final Vertx vertx;
     private final Database database;
     private final Store store;
+    private final ApiStore apiStore;
     private final DirectoryHolder directory;
     private final Blocking blocking;
     private final SigningKeys signingKeys = new SigningKeys();
@@ -105,7 +113,8 @@ public final class Components implements AutoCloseable {
             this.adminCredentials = admin.credentials();
             this.adminAccessKeyId = admin.accessKeyId();
             this.adminCredentialsFile = admin.credentialsFile();
-            this.directory = new DirectoryHolder(store);
+            this.apiStore = new JdbcApiStore(database.dataSource(), clock);
+            this.directory = new DirectoryHolder(store, apiStore);
             directory.loadAll();
         } catch (RuntimeException | IOException e) {
             database.close();
@@ -169,9 +178,27 @@ public final class Components implements AutoCloseable {
                 .handler(BodyHandler.create(false).setBodyLimit(MANAGEMENT_BODY_LIMIT))
                 .handler(cognito::handle)
                 .failureHandler(cognito::handleRouteFailure);
+        mountApiGateway(router);
         router.route().last().handler(ctx -> ctx.response().setStatusCode(404)
                 .putHeader("Content-Type", "application/json").end("{\"message\":\"Not Found\"}"));
         return router;
+    }
+
+    /** The API Gateway management API (REST-JSON under /restapis and /tags, issue 4). */
+    private void mountApiGateway(Router router) {
+        RestApiService restApis = new RestApiService(apiStore, store, directory, clock, config.accountId());
+        ApiGatewayEndpoint apiGateway = new ApiGatewayEndpoint(
+                ApiGatewayRoutes.create(restApis, new ApiDeploymentService(apiStore, restApis, directory, clock)),
+                adminCredentials, blocking, clock, auditLog);
+        router.routeWithRegex(ApiGatewayEndpoint.PATH_REGEX)
+                .handler(BodyHandler.create(false).setBodyLimit(MANAGEMENT_BODY_LIMIT))
+                .handler(apiGateway::handle)
+                .failureHandler(apiGateway::handleRouteFailure);
+    }
+
+    /** What each deployed API Gateway stage serves now, from the directory snapshot (never the database). */
+    public StageLookup stageLookup() {
+        return (apiId, stageName) -> directory.current().stage(apiId, stageName);
     }
 
     private Map<String, CognitoAction> cognitoActions() {

@@ -10,6 +10,7 @@ import dev.gatehouse.model.ResourceServer;
 import dev.gatehouse.model.SigningKey;
 import dev.gatehouse.model.SigningKeyPolicy;
 import dev.gatehouse.model.UserPool;
+import dev.gatehouse.model.api.DeployedStage;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -71,19 +72,41 @@ public final class Directory {
         }
     }
 
-    public static final Directory EMPTY = new Directory(Map.of(), Map.of(), Map.of(), Map.of());
+    public static final Directory EMPTY = new Directory(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
     private final Map<String, PoolEntry> pools;
     private final Map<String, ClientEntry> clients;
     private final Map<String, String> poolByDomain;
     private final Map<String, RevocationState> revocations;
+    /** Deployed API Gateway stages by {@code apiId/stageName}. */
+    private final Map<String, DeployedStage> stages;
 
     private Directory(Map<String, PoolEntry> pools, Map<String, ClientEntry> clients, Map<String, String> poolByDomain,
-                      Map<String, RevocationState> revocations) {
+                      Map<String, RevocationState> revocations, Map<String, DeployedStage> stages) {
         this.pools = pools;
         this.clients = clients;
         this.poolByDomain = poolByDomain;
         this.revocations = revocations;
+        this.stages = stages;
+    }
+
+    /** What the gateway serves at {@code {apiId}/{stageName}} now. */
+    public Optional<DeployedStage> stage(String apiId, String stageName) {
+        return Optional.ofNullable(stages.get(stageKey(apiId, stageName)));
+    }
+
+    /** A copy whose stages of the API are exactly {@code apiStages} (none when the API is gone). */
+    public Directory withApi(String apiId, List<DeployedStage> apiStages) {
+        Map<String, DeployedStage> newStages = new HashMap<>(stages);
+        newStages.values().removeIf(deployed -> deployed.stage().apiId().equals(apiId));
+        for (DeployedStage deployed : apiStages) {
+            newStages.put(stageKey(apiId, deployed.stage().stageName()), deployed);
+        }
+        return new Directory(pools, clients, poolByDomain, revocations, Map.copyOf(newStages));
+    }
+
+    private static String stageKey(String apiId, String stageName) {
+        return apiId + "/" + stageName;
     }
 
     public Optional<PoolEntry> pool(String poolId) {
@@ -137,7 +160,7 @@ public final class Directory {
             newDomains.put(domainKey(domain.custom() ? "*" : domain.region(), domain.domain()), domain.poolId());
         }
         return new Directory(Map.copyOf(newPools), Map.copyOf(newClients), Map.copyOf(newDomains),
-                Map.copyOf(newRevocations));
+                Map.copyOf(newRevocations), stages);
     }
 
     /** A copy without the pool, its clients and its domains. */
@@ -154,7 +177,7 @@ public final class Directory {
         Map<String, RevocationState> newRevocations = new HashMap<>(revocations);
         newRevocations.remove(poolId);
         return new Directory(Map.copyOf(newPools), Map.copyOf(newClients), Map.copyOf(newDomains),
-                Map.copyOf(newRevocations));
+                Map.copyOf(newRevocations), stages);
     }
 
     /** SHA-256 of a secret: fixed length, so comparing digests takes the same time for any input. */

@@ -14,11 +14,18 @@ public final class DirectoryHolder {
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryHolder.class);
 
     private final Store store;
+    private final ApiStore apis;
     private final AtomicLong seenRevision = new AtomicLong();
     private volatile Directory current = Directory.EMPTY;
 
     public DirectoryHolder(Store store) {
+        this(store, null);
+    }
+
+    /** @param apis API Gateway REST APIs whose deployed stages the directory serves; null for none */
+    public DirectoryHolder(Store store, ApiStore apis) {
         this.store = store;
+        this.apis = apis;
     }
 
     public Directory current() {
@@ -32,14 +39,34 @@ public final class DirectoryHolder {
         for (String poolId : store.allPoolIds()) {
             next = store.loadPoolState(poolId).map(next::with).orElse(next);
         }
+        if (apis != null) {
+            for (String apiId : apis.allApiIds()) {
+                next = next.withApi(apiId, apis.deployedStagesOf(apiId));
+            }
+        }
         current = next;
         seenRevision.set(revision);
         LOG.info("Directory loaded: {} pools, {} app clients (revision {})", next.poolCount(), next.clientCount(), revision);
     }
 
-    /** Re-reads one pool after a committed write on this node (blocking). */
+    /**
+     * Re-reads one pool after a committed write on this node (blocking); a change-log key
+     * {@code api:{apiId}} re-reads that API's deployed stages instead.
+     */
     public synchronized void refresh(String poolId) {
+        if (poolId.startsWith(ApiStore.CHANGE_PREFIX)) {
+            if (apis != null) {
+                String apiId = poolId.substring(ApiStore.CHANGE_PREFIX.length());
+                current = current.withApi(apiId, apis.deployedStagesOf(apiId));
+            }
+            return;
+        }
         current = store.loadPoolState(poolId).map(current::with).orElseGet(() -> current.without(poolId));
+    }
+
+    /** Re-reads one API's deployed stages after a committed write on this node (blocking). */
+    public void refreshApi(String apiId) {
+        refresh(ApiStore.changeKey(apiId));
     }
 
     /** Applies writes other nodes committed since the last poll (blocking). */

@@ -9,6 +9,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 
 import java.io.IOException;
 import java.net.URI;
@@ -167,6 +168,21 @@ public final class TestServer implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
+    }
+
+    /** The real AWS SDK v2 API Gateway client for {@code region}, without retries (a 429 answers at once). */
+    public ApiGatewayClient apiGateway(String region) {
+        return ApiGatewayClient.builder()
+                .endpointOverride(URI.create(baseUrl()))
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+                .httpClient(new JdkSdkHttpClient())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    public ApiGatewayClient apiGateway() {
+        return apiGateway("us-east-1");
     }
 
     public CognitoIdentityProviderClient cognito() {
