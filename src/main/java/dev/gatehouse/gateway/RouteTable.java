@@ -15,8 +15,9 @@ import java.util.Optional;
  * {@link DeployedStage}. At each level a literal segment beats {@code {param}}, which beats the
  * greedy {@code {proxy+}} (one or more remaining segments); the search backtracks, so
  * {@code /items/a/b} still finds {@code /items/{proxy+}} when {@code /items/{id}} has no child
- * {@code b}. The resource is chosen first, then the method: the exact method, else {@code ANY};
- * a resource without either is "no route" (API Gateway answers 403 Missing Authentication Token).
+ * {@code b}. A resource counts only if it serves the method (exactly, else through {@code ANY}), so
+ * {@code PUT /items/42} reaches {@code /items/{proxy+}} (ANY) when {@code /items/{id}} has only GET;
+ * nothing serving it is "no route" (API Gateway answers 403 Missing Authentication Token).
  */
 public final class RouteTable {
 
@@ -78,38 +79,40 @@ public final class RouteTable {
 
     public Optional<Match> match(String httpMethod, RequestPath path) {
         Map<String, String> params = new LinkedHashMap<>();
-        ApiResource resource = find(root, path, 0, params);
-        if (resource == null) {
-            return Optional.empty();
-        }
-        ApiMethod method = resource.methods().get(httpMethod);
-        if (method == null) {
-            method = resource.methods().get("ANY");
-        }
-        return method == null ? Optional.empty() : Optional.of(new Match(resource, method, Map.copyOf(params)));
+        ApiResource resource = find(root, path, 0, params, httpMethod);
+        return resource == null ? Optional.empty()
+                : Optional.of(new Match(resource, methodOf(resource, httpMethod), Map.copyOf(params)));
     }
 
-    private static ApiResource find(Node node, RequestPath path, int index, Map<String, String> params) {
+    private static ApiMethod methodOf(ApiResource resource, String httpMethod) {
+        if (resource == null) {
+            return null;
+        }
+        ApiMethod method = resource.methods().get(httpMethod);
+        return method != null ? method : resource.methods().get("ANY");
+    }
+
+    private static ApiResource find(Node node, RequestPath path, int index, Map<String, String> params, String httpMethod) {
         List<String> decoded = path.decoded();
         if (index == decoded.size()) {
-            return node.resource;
+            return methodOf(node.resource, httpMethod) != null ? node.resource : null;
         }
         Node literal = node.literals.get(decoded.get(index));
         if (literal != null) {
-            ApiResource found = find(literal, path, index + 1, params);
+            ApiResource found = find(literal, path, index + 1, params, httpMethod);
             if (found != null) {
                 return found;
             }
         }
         if (node.param != null) {
             params.put(node.paramName, path.raw().get(index));
-            ApiResource found = find(node.param, path, index + 1, params);
+            ApiResource found = find(node.param, path, index + 1, params, httpMethod);
             if (found != null) {
                 return found;
             }
             params.remove(node.paramName);
         }
-        if (node.greedy != null) {
+        if (node.greedy != null && methodOf(node.greedy, httpMethod) != null) {
             params.put(node.greedyName, String.join("/", path.raw().subList(index, path.raw().size())));
             return node.greedy;
         }
