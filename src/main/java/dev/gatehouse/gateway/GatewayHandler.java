@@ -138,6 +138,11 @@ public final class GatewayHandler {
 
     /** Splits path and query; a fragment, an absolute-form target or a refused path is 400 (GW-10..12). */
     private Optional<RequestPath> parseTarget(Exchange exchange, String uri) {
+        if (exchange.request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                && exchange.request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            exchange.fail(GatewayError.badRequest("te_and_content_length")); // RFC 9112 §6.1, GW-02: 400 and close
+            return Optional.empty();
+        }
         int question = uri.indexOf('?');
         String rawPath = question < 0 ? uri : uri.substring(0, question);
         exchange.query = question < 0 ? null : uri.substring(question + 1);
