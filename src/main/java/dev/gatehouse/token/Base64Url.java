@@ -7,13 +7,13 @@ import java.util.Base64;
  * space, and the unused low bits of the last character zero, so every byte string has exactly one
  * accepted encoding (SECURITY JW-24).
  */
-final class Base64Url {
+public final class Base64Url {
 
     private Base64Url() {
     }
 
     /** The decoded bytes of {@code text[start, end)}, or null if that is not canonical base64url. */
-    static byte[] decode(String text, int start, int end) {
+    public static byte[] decode(String text, int start, int end) {
         int length = end - start;
         if (length <= 0 || length % 4 == 1) {
             return null;

@@ -25,7 +25,7 @@ import java.util.Map;
  *
  * <p>Values: String, Long (integers that fit), BigInteger, Double, Boolean, null, List, Map.
  */
-final class JoseJson {
+public final class JoseJson {
 
     static final int MAX_DEPTH = 8;
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -38,7 +38,7 @@ final class JoseJson {
     private JoseJson() {
     }
 
-    static Map<String, Object> parseObject(byte[] utf8) {
+    public static Map<String, Object> parseObject(byte[] utf8) {
         if (utf8.length < 2 || utf8[0] != '{' || utf8[utf8.length - 1] != '}') {
             return null; // also refuses a BOM and leading white space
         }

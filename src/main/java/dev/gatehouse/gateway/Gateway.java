@@ -1,0 +1,63 @@
+package dev.gatehouse.gateway;
+
+import dev.gatehouse.gateway.auth.CognitoUserPoolsAuthorizer;
+import dev.gatehouse.gateway.auth.JwtAuthorizer;
+import dev.gatehouse.gateway.auth.MethodAuthorizer;
+import dev.gatehouse.gateway.auth.RemoteJwks;
+import dev.gatehouse.gateway.proxy.Forwarder;
+import dev.gatehouse.gateway.throttle.StageThrottles;
+import dev.gatehouse.net.ClientAddress;
+import dev.gatehouse.observe.AccessLog;
+import dev.gatehouse.store.DirectoryHolder;
+import dev.gatehouse.token.AccessTokenVerifier;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.ext.web.Router;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The gateway plane assembled: one {@link GatewayHandler} with its verifiers, throttles and forwarder.
+ * {@link #mount(Router)} puts it in front of every other route of the router.
+ */
+public final class Gateway implements AutoCloseable {
+
+    /** Before every other route: the host form owns all paths of an execute-api host. */
+    public static final int ROUTE_ORDER = -1_000_000;
+    static final Duration JWKS_TTL = Duration.ofMinutes(5);
+    static final Duration UNKNOWN_KID_PENALTY = Duration.ofSeconds(10);
+
+    private final GatewayHandler handler;
+    private final Forwarder forwarder;
+    private final io.vertx.core.http.HttpClient jwksClient;
+
+    public Gateway(Vertx vertx, DirectoryHolder directory, StageLookup stages, Supplier<String> issuerBaseUrl,
+                   Clock clock, ClientAddress clientAddress, String domainSuffix, AccessLog accessLog) {
+        AccessTokenVerifier verifier = new AccessTokenVerifier(directory, issuerBaseUrl, clock);
+        this.jwksClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
+                .setConnectTimeout(5_000).setMaxHeaderSize(16 * 1024));
+        RemoteJwks jwks = new RemoteJwks(jwksClient, clock, JWKS_TTL, UNKNOWN_KID_PENALTY);
+        MethodAuthorizer authorizer = new MethodAuthorizer(
+                new CognitoUserPoolsAuthorizer(verifier, directory, clock),
+                new JwtAuthorizer(verifier, directory, issuerBaseUrl, jwks, clock));
+        this.forwarder = new Forwarder(vertx);
+        this.handler = new GatewayHandler(stages, new RouteTables(), authorizer, new StageThrottles(), forwarder,
+                clientAddress, accessLog, domainSuffix, clock);
+    }
+
+    public void mount(Router router) {
+        router.route().order(ROUTE_ORDER).handler(handler::handle);
+    }
+
+    public GatewayHandler handler() {
+        return handler;
+    }
+
+    @Override
+    public void close() {
+        forwarder.close();
+        jwksClient.close();
+    }
+}

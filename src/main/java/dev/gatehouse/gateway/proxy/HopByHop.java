@@ -1,0 +1,41 @@
+package dev.gatehouse.gateway.proxy;
+
+import io.vertx.core.MultiMap;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Hop-by-hop fields (RFC 9110 §7.6.1): the fixed list plus every field the {@code Connection} header
+ * names. Removed from both directions before the gateway adds its own fields, so a client cannot
+ * nominate {@code X-Forwarded-For} or a claim header as hop-by-hop and have the gateway's value
+ * dropped (SECURITY GW-08).
+ */
+public final class HopByHop {
+
+    static final Set<String> FIXED = Set.of("connection", "keep-alive", "proxy-connection", "te", "trailer",
+            "transfer-encoding", "upgrade", "proxy-authenticate", "proxy-authorization", "http2-settings");
+
+    private HopByHop() {
+    }
+
+    public static void strip(MultiMap headers) {
+        List<String> connection = headers.getAll("Connection");
+        for (String value : connection) {
+            for (String name : value.split(",")) {
+                String trimmed = name.trim();
+                if (!trimmed.isEmpty()) {
+                    headers.remove(trimmed);
+                }
+            }
+        }
+        for (String name : FIXED) {
+            headers.remove(name);
+        }
+    }
+
+    static boolean isHopByHop(String name) {
+        return FIXED.contains(name.toLowerCase(Locale.ROOT));
+    }
+}
