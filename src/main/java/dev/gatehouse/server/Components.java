@@ -21,6 +21,8 @@ import dev.gatehouse.keys.SigningKeys;
 import dev.gatehouse.manage.ManageContext;
 import dev.gatehouse.observe.AuditLog;
 import dev.gatehouse.observe.JsonLinesAuditLog;
+import dev.gatehouse.observe.JsonLinesAccessLog;
+import dev.gatehouse.gateway.Gateway;
 import dev.gatehouse.oauth.OAuthRoutes;
 import dev.gatehouse.admin.cognito.PaginationTokens;
 import dev.gatehouse.store.Database;
@@ -91,6 +93,8 @@ public final class Components implements AutoCloseable {
     private final Optional<Path> adminCredentialsFile;
     private final PaginationTokens paginationTokens;
     private final JsonLinesAuditLog auditLog;
+    private final JsonLinesAccessLog accessLog;
+    private Gateway gateway;
     private final TokenIssuer tokenIssuer;
     private final ClientAddress clientAddress;
     private final HeadDeadline headDeadline;
@@ -122,6 +126,7 @@ public final class Components implements AutoCloseable {
         }
         this.paginationTokens = new PaginationTokens(masterKey.derive("pagination-token-mac"));
         this.auditLog = new JsonLinesAuditLog(config.dataDir());
+        this.accessLog = new JsonLinesAccessLog(config.dataDir());
         this.vertx = Vertx.vertx();
         this.blocking = new Blocking(vertx);
         this.issuerBaseUrl = config.issuerBaseUrl();
@@ -157,6 +162,10 @@ public final class Components implements AutoCloseable {
 
     private Router buildRouter() {
         Router router = Router.router(vertx);
+        // First: execute-api hosts and /restapis/{id}/{stage}/_user_request_/ belong to the gateway.
+        gateway = new Gateway(vertx, directory, stageLookup(), this::issuerBaseUrl, clock, clientAddress,
+                config.domainSuffix(), accessLog);
+        gateway.mount(router);
         new HealthEndpoints(store, blocking).mount(router);
         OAuthRoutes.mount(router, tokenIssuer, directory, this::issuerBaseUrl, config.domainSuffix(), clock,
                 config.keyPrePublication(), clientAddress);
@@ -312,9 +321,11 @@ public final class Components implements AutoCloseable {
             vertx.cancelTimer(keyRotationTimer);
         }
         try {
+            gateway.close();
             vertx.close().await();
         } finally {
             auditLog.close();
+            accessLog.close();
             database.close();
         }
     }
