@@ -15,6 +15,7 @@ import dev.gatehouse.store.ApiState;
 
 import java.net.URI;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,7 +90,7 @@ final class OpenApiRoutes {
         DeployedStage served = deployments.deployedStage(c.region(), apiId, stageName);
         // API Gateway exports the deployment's creation time as info.version.
         String version = DateTimeFormatter.ISO_INSTANT.format(deployments.deployment(c.region(), apiId,
-                served.stage().deploymentId()).createdDate());
+                served.stage().deploymentId()).createdDate().truncatedTo(ChronoUnit.SECONDS));
         ExportOptions.Syntax syntax = ExportOptions.Syntax.fromAccept(c.header("Accept"));
         ExportOptions options = ExportOptions.of(ExportOptions.Type.parse(exportType), syntax, c.queryValue("extensions"),
                 invokeUrl(apiId, c.region(), stageName));
