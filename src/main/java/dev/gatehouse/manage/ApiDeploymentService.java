@@ -4,6 +4,7 @@ import dev.gatehouse.model.api.ApiDefinition;
 import dev.gatehouse.model.api.ApiFailure;
 import dev.gatehouse.model.api.ApiIds;
 import dev.gatehouse.model.api.ApiMethod;
+import dev.gatehouse.model.api.DeployedStage;
 import dev.gatehouse.model.api.Deployment;
 import dev.gatehouse.model.api.PatchOperation;
 import dev.gatehouse.model.api.Stage;
@@ -111,6 +112,13 @@ public final class ApiDeploymentService {
     public Stage stage(String region, String apiId, String stageName) {
         restApis.api(region, apiId);
         return apis.findStage(apiId, stageName)
+                .orElseThrow(() -> ApiFailure.notFound("Invalid Stage identifier specified"));
+    }
+
+    /** What the stage serves: its deployment's frozen definition (GetExport exports this, not the draft). */
+    public DeployedStage deployedStage(String region, String apiId, String stageName) {
+        restApis.api(region, apiId);
+        return apis.deployedStagesOf(apiId).stream().filter(d -> d.stage().stageName().equals(stageName)).findFirst()
                 .orElseThrow(() -> ApiFailure.notFound("Invalid Stage identifier specified"));
     }
 

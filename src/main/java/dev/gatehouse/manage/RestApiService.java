@@ -56,6 +56,13 @@ public final class RestApiService {
                                  List<String> jwtAudience) {
     }
 
+    /**
+     * What an OpenAPI import made of a document (ImportRestApi / PutRestApi); the management API
+     * translates the document, this service checks and stores the result.
+     */
+    public record ImportedDefinition(String name, String description, ApiDefinition definition) {
+    }
+
     private final ApiStore apis;
     private final Store store;
     private final DirectoryHolder directory;
@@ -84,6 +91,59 @@ public final class RestApiService {
         ApiState state = new ApiState(api, definition);
         apis.insertApi(state);
         return state;
+    }
+
+    /** ImportRestApi: a new API holding the imported definition, in one write. */
+    public ApiState importApi(String region, String apiId, ImportedDefinition imported) {
+        ApiDefinition definition = imported.definition();
+        if (!definition.apiId().equals(apiId)) {
+            throw new IllegalArgumentException("the imported definition belongs to another API");
+        }
+        if (imported.name() == null || imported.name().isBlank()) {
+            throw ApiFailure.badRequest("Invalid REST API name specified");
+        }
+        checkImported(region, definition);
+        RestApi api = new RestApi(apiId, region, imported.name(), imported.description(), clock.instant(),
+                rootOf(definition), Map.of());
+        ApiState state = new ApiState(api, definition);
+        apis.insertApi(state);
+        directory.refreshApi(apiId);
+        return state;
+    }
+
+    /**
+     * PutRestApi: replaces the API's definition by what {@code translate} makes of the current one,
+     * under the API's row lock (one write); the document's title and description, when given, rename it.
+     */
+    public ApiState putDefinition(String region, String apiId,
+                                  java.util.function.Function<ApiDefinition, ImportedDefinition> translate) {
+        return edit(region, apiId, s -> {
+            ImportedDefinition imported = translate.apply(s.definition());
+            ApiDefinition definition = imported.definition();
+            checkImported(region, definition);
+            if (!rootOf(definition).equals(s.api().rootResourceId())) {
+                throw new IllegalStateException("an import must keep the root resource of API " + apiId);
+            }
+            RestApi api = s.api();
+            if (imported.name() != null && !imported.name().isBlank()) {
+                api = api.withName(imported.name());
+            }
+            if (imported.description() != null) {
+                api = api.withDescription(imported.description());
+            }
+            return new ApiState(api, new ApiDefinition(apiId, api.name(), definition.resources(), definition.authorizers()));
+        });
+    }
+
+    /** The checks CreateAuthorizer makes hold for imported authorizers too (provider pools must exist). */
+    private void checkImported(String region, ApiDefinition definition) {
+        definition.authorizers().forEach(authorizer -> checkAuthorizer(region, authorizer));
+        rootOf(definition);
+    }
+
+    private static String rootOf(ApiDefinition definition) {
+        return definition.resources().stream().filter(r -> r.parentId() == null).map(ApiResource::id).findFirst()
+                .orElseThrow(() -> new IllegalStateException("an imported definition has no root resource"));
     }
 
     /** The API of the caller's region; another region's API is as absent as an unknown one. */

@@ -197,7 +197,8 @@ public final class Components implements AutoCloseable {
     private void mountApiGateway(Router router) {
         RestApiService restApis = new RestApiService(apiStore, store, directory, clock, config.accountId());
         ApiGatewayEndpoint apiGateway = new ApiGatewayEndpoint(
-                ApiGatewayRoutes.create(restApis, new ApiDeploymentService(apiStore, restApis, directory, clock)),
+                ApiGatewayRoutes.create(restApis, new ApiDeploymentService(apiStore, restApis, directory, clock),
+                        this::issuerBaseUrl, config.domainSuffix()),
                 adminCredentials, blocking, clock, auditLog);
         router.routeWithRegex(ApiGatewayEndpoint.PATH_REGEX)
                 .handler(BodyHandler.create(false).setBodyLimit(MANAGEMENT_BODY_LIMIT))

@@ -4,13 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * One management call: the caller's region (from its signature), the URI parameters of the
- * matched route (decoded), the query string and the JSON body (empty object when there is none).
+ * matched route (decoded), the query string, the JSON body (empty object when there is none or the
+ * route takes its body raw), the body's bytes as received, and the request headers (names lower case).
  */
-public record ApiCall(String region, Map<String, String> params, Map<String, List<String>> query, ObjectNode body) {
+public record ApiCall(String region, Map<String, String> params, Map<String, List<String>> query, ObjectNode body,
+                      byte[] rawBody, Map<String, String> headers) {
+
+    /** The body exactly as received (ImportRestApi / PutRestApi: the OpenAPI document). */
+    public byte[] rawBody() {
+        return rawBody.clone();
+    }
+
+    /** The first value of a request header, or null. */
+    public String header(String name) {
+        return headers.get(name.toLowerCase(Locale.ROOT));
+    }
 
     public String param(String name) {
         return params.get(name);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.admin.AdminCredentials;
+import dev.gatehouse.admin.apigateway.openapi.OpenApiException;
 import dev.gatehouse.admin.sigv4.AwsRegionNames;
 import dev.gatehouse.admin.sigv4.SigV4Exception;
 import dev.gatehouse.admin.sigv4.SigV4Verifier;
@@ -28,8 +29,11 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,7 +60,10 @@ public final class ApiGatewayEndpoint {
 
     public ApiGatewayEndpoint(List<ApiRoute> routes, AdminCredentials credentials, Blocking blocking, Clock clock,
                               AuditLog audit) {
-        this.routes = List.copyOf(routes);
+        // Routes with a fixed query (POST /restapis?mode=import) are tried before those of the same path without.
+        List<ApiRoute> ordered = new ArrayList<>(routes);
+        ordered.sort(Comparator.comparing(route -> !route.template().contains("?")));
+        this.routes = List.copyOf(ordered);
         this.verifier = new SigV4Verifier(credentials::secretKeyFor, clock, SIGNING_NAME, AwsRegionNames::isWellFormed);
         this.blocking = blocking;
         this.clock = clock;
@@ -67,7 +74,7 @@ public final class ApiGatewayEndpoint {
         String requestId = UUID.randomUUID().toString();
         Future.succeededFuture()
                 .map(ignored -> prepare(ctx))
-                .compose(prepared -> blocking.run(() -> prepared.route().handler().handle(prepared.call()))
+                .compose(prepared -> blocking.run(() -> prepared.route().responder().handle(prepared.call()))
                         .andThen(result -> audit(prepared, result.failed() ? outcomeOf(result.cause()) : AuditEvent.SUCCESS))
                         .map(output -> new Answer(prepared.route().status(), output)))
                 .onSuccess(answer -> respond(ctx, requestId, answer.status(), answer.body()))
@@ -87,7 +94,7 @@ public final class ApiGatewayEndpoint {
     private record Prepared(ApiRoute route, ApiCall call, String accessKeyId) {
     }
 
-    private record Answer(int status, ObjectNode body) {
+    private record Answer(int status, ApiReply body) {
     }
 
     private Prepared prepare(RoutingContext ctx) {
@@ -96,10 +103,12 @@ public final class ApiGatewayEndpoint {
         VerifiedCaller caller = authenticate(request, body);
         List<String> segments = segments(request.path());
         String method = request.method().name();
+        Map<String, List<String>> query = query(request.query());
         for (ApiRoute route : routes) {
-            Optional<Map<String, String>> params = route.match(method, segments);
+            Optional<Map<String, String>> params = route.match(method, segments, query);
             if (params.isPresent()) {
-                ApiCall call = new ApiCall(caller.region(), params.get(), query(request.query()), parse(body));
+                ObjectNode input = route.rawBody() ? json.createObjectNode() : parse(body);
+                ApiCall call = new ApiCall(caller.region(), params.get(), query, input, body, headers(request));
                 return new Prepared(route, call, caller.accessKeyId());
             }
         }
@@ -144,6 +153,12 @@ public final class ApiGatewayEndpoint {
         return out;
     }
 
+    private static Map<String, String> headers(HttpServerRequest request) {
+        Map<String, String> out = new HashMap<>();
+        request.headers().forEach(entry -> out.putIfAbsent(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue()));
+        return out;
+    }
+
     private static Map<String, List<String>> query(String rawQuery) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
@@ -176,23 +191,33 @@ public final class ApiGatewayEndpoint {
         if (failure instanceof ApiFailure f) {
             return ApiGatewayException.from(f).type();
         }
+        if (failure instanceof OpenApiException e) {
+            return e.errorType();
+        }
         return "InternalFailure";
     }
 
-    private void respond(RoutingContext ctx, String requestId, int status, ObjectNode body) {
-        String text;
-        try {
-            text = body == null ? "" : json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            fail(ctx, requestId, e);
-            return;
+    private void respond(RoutingContext ctx, String requestId, int status, ApiReply reply) {
+        Buffer body;
+        String contentType = "application/json";
+        if (reply.raw()) {
+            body = Buffer.buffer(reply.bytes());
+            contentType = reply.contentType();
+            reply.headers().forEach(ctx.response()::putHeader);
+        } else {
+            try {
+                body = Buffer.buffer(reply.json() == null ? "" : json.writeValueAsString(reply.json()));
+            } catch (JsonProcessingException e) {
+                fail(ctx, requestId, e);
+                return;
+            }
         }
         ctx.response()
                 .setStatusCode(status)
-                .putHeader("Content-Type", "application/json")
+                .putHeader("Content-Type", contentType)
                 .putHeader("x-amzn-RequestId", requestId)
                 .putHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atZone(ZoneOffset.UTC)))
-                .end(Buffer.buffer(text));
+                .end(body);
     }
 
     private void fail(RoutingContext ctx, String requestId, Throwable failure) {
@@ -201,6 +226,9 @@ public final class ApiGatewayEndpoint {
             error = e;
         } else if (failure instanceof ApiFailure f) {
             error = ApiGatewayException.from(f);
+        } else if (failure instanceof OpenApiException e) {
+            // API Gateway: a document that cannot be imported is a BadRequestException with the import's message.
+            error = ApiGatewayException.badRequest(e.getMessage());
         } else {
             LOG.error("API Gateway management request {} failed unexpectedly", requestId, failure);
             error = new ApiGatewayException("InternalFailure", 500, "Internal server error");
@@ -208,7 +236,7 @@ public final class ApiGatewayEndpoint {
         ObjectNode body = json.createObjectNode();
         body.put("message", error.getMessage());
         ctx.response().putHeader("x-amzn-ErrorType", error.type());
-        respond(ctx, requestId, error.status(), body);
+        respond(ctx, requestId, error.status(), ApiReply.json(body));
     }
 
     private static String safe(String value) {

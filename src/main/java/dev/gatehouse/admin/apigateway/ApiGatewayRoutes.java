@@ -18,6 +18,7 @@ import dev.gatehouse.store.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The operations Gatehouse serves (botocore apigateway 2015-07-09: http.method, http.requestUri,
@@ -33,7 +34,12 @@ public final class ApiGatewayRoutes {
     private ApiGatewayRoutes() {
     }
 
-    public static List<ApiRoute> create(RestApiService apis, ApiDeploymentService deployments) {
+    /**
+     * @param issuerBaseUrl scheme and port of the stages' invoke URLs in exports
+     * @param domainSuffix  the host suffix of invoke URLs ({@code {apiId}.execute-api.{region}.{domainSuffix}})
+     */
+    public static List<ApiRoute> create(RestApiService apis, ApiDeploymentService deployments,
+                                        Supplier<String> issuerBaseUrl, String domainSuffix) {
         List<ApiRoute> routes = new ArrayList<>();
         // -- REST APIs
         routes.add(new ApiRoute("CreateRestApi", "POST", "/restapis", 201, c -> {
@@ -186,6 +192,8 @@ public final class ApiGatewayRoutes {
             out.set("tags", ApiGatewayJson.stringMap(apis.tags(c.region(), c.param("resource_arn"))));
             return out;
         }));
+        // -- OpenAPI import and export
+        routes.addAll(new OpenApiRoutes(apis, deployments, issuerBaseUrl, domainSuffix).routes());
         return List.copyOf(routes);
     }
 
