@@ -76,7 +76,15 @@ public final class Forwarder {
                     request.reset(); // timed out: the connection is not reused
                 }
             });
-            Future<HttpClientResponse> sent = hasBody(inbound) ? request.send(inbound) : request.send();
+            Future<HttpClientResponse> sent;
+            if (hasBody(inbound)) {
+                sent = request.send(inbound); // pipes, and so resumes, the paused body
+            } else {
+                // Nothing to read, but a paused request never ends: its keep-alive connection would
+                // stall the next request behind it.
+                inbound.resume();
+                sent = request.send();
+            }
             sent.onComplete(answered -> {
                 vertx.cancelTimer(timer);
                 if (answered.failed()) {
