@@ -4,7 +4,6 @@ import dev.gatehouse.model.AppClient;
 import dev.gatehouse.store.Directory;
 import dev.gatehouse.store.DirectoryHolder;
 import dev.gatehouse.token.ClientAuthenticator;
-import dev.gatehouse.token.ClientAuthenticator.Credentials;
 import dev.gatehouse.token.TokenError;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -127,31 +126,10 @@ final class AuthenticatedForms {
     }
 
     private AppClient authenticate(HttpServerRequest request, Map<String, String> form) {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        String bodyId = form.get("client_id");
-        String bodySecret = form.get("client_secret");
-        Credentials credentials;
-        Credentials alternative = null;
-        if (header != null) {
-            if (bodySecret != null) {
-                throw TokenError.invalidRequest("Use either the Authorization header or client_secret, not both.");
-            }
-            BasicCredentials basic = BasicCredentials.parse(header);
-            if (bodyId != null && !basic.names(bodyId)) {
-                throw TokenError.invalidRequest("client_id does not match the Authorization header.");
-            }
-            credentials = basic.raw();
-            alternative = basic.decoded();
-        } else if (bodyId != null && bodySecret != null) {
-            credentials = new Credentials(bodyId, bodySecret);
-        } else if (bodySecret != null) {
-            throw TokenError.invalidRequest("client_secret requires client_id.");
-        } else {
-            throw TokenError.invalidClient();
-        }
+        PresentedCredentials presented = PresentedCredentials.of(request.getHeader(HttpHeaders.AUTHORIZATION), form);
         String requiredPool = domains.poolOfHost(request.getHeader(HttpHeaders.HOST));
         Directory snapshot = directory.current();
-        AppClient client = authenticator.authenticate(snapshot, credentials, alternative);
+        AppClient client = authenticator.authenticate(snapshot, presented.credentials(), presented.alternative());
         if ((requiredPool != null && !requiredPool.equals(client.poolId()))
                 || snapshot.revocations(client.poolId()).isDisabled(client.clientId())) {
             throw TokenError.invalidClient();

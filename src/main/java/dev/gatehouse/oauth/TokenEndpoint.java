@@ -1,7 +1,6 @@
 package dev.gatehouse.oauth;
 
 import dev.gatehouse.net.ClientAddress;
-import dev.gatehouse.token.ClientAuthenticator.Credentials;
 import dev.gatehouse.token.IssuedToken;
 import dev.gatehouse.token.TokenError;
 import dev.gatehouse.token.TokenIssuer;
@@ -15,12 +14,9 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code POST /oauth2/token} — the RFC 6749 edge of the client-credentials grant (SPEC §1). Reads a
@@ -43,7 +39,7 @@ public final class TokenEndpoint {
     private final TokenIssuer issuer;
     private final DirectoryHolder directory;
     private final Clock clock;
-    private final Pattern authDomain;
+    private final AuthDomains domains;
     private final ClientAddress clientAddress;
 
     /** @param domainSuffix pool prefix domains are {@code {prefix}.auth.{region}.{domainSuffix}} */
@@ -58,8 +54,7 @@ public final class TokenEndpoint {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.authDomain = Pattern.compile("^([a-z0-9-]+)\\.auth\\.([a-z0-9-]+)\\."
-                + Pattern.quote(domainSuffix.toLowerCase(Locale.ROOT)) + "$");
+        this.domains = new AuthDomains(directory, domainSuffix);
     }
 
     public void handle(RoutingContext ctx) {
@@ -147,64 +142,10 @@ public final class TokenEndpoint {
             // Cognito: resource binding is for user flows only, never client credentials (SPEC §1.2).
             throw TokenError.invalidRequest("resource is not supported with client_credentials.");
         }
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        String bodyId = form.get("client_id");
-        String bodySecret = form.get("client_secret");
-        Credentials credentials;
-        Credentials alternative = null;
-        if (header != null) {
-            if (bodySecret != null) {
-                // RFC 6749 §2.3: one authentication method per request (DESIGN §8, SECURITY TE-09).
-                throw TokenError.invalidRequest("Use either the Authorization header or client_secret, not both.");
-            }
-            BasicCredentials basic = BasicCredentials.parse(header);
-            // A client_id beside Basic credentials is tolerated only when it names the same client:
-            // some OAuth libraries always send it (RFC 6749 §3.2.1).
-            if (bodyId != null && !basic.names(bodyId)) {
-                throw TokenError.invalidRequest("client_id does not match the Authorization header.");
-            }
-            credentials = basic.raw();
-            alternative = basic.decoded();
-        } else if (bodyId != null && bodySecret != null) {
-            credentials = new Credentials(bodyId, bodySecret);
-        } else if (bodySecret != null) {
-            throw TokenError.invalidRequest("client_secret requires client_id.");
-        } else {
-            throw TokenError.invalidClient(); // no client authentication (RFC 6749 §5.2)
-        }
-        return issuer.clientCredentials(clientAddress.of(request), credentials, alternative,
-                poolOfHost(request.getHeader(HttpHeaders.HOST)),
+        PresentedCredentials presented = PresentedCredentials.of(request.getHeader(HttpHeaders.AUTHORIZATION), form);
+        return issuer.clientCredentials(clientAddress.of(request), presented.credentials(), presented.alternative(),
+                domains.poolOfHost(request.getHeader(HttpHeaders.HOST)),
                 form.get("scope"));
-    }
-
-    /**
-     * The pool whose domain the request was sent to (DESIGN §1): a prefix domain
-     * {@code {prefix}.auth.{region}.{suffix}} must exist, else {@code invalid_client}; a custom
-     * domain names its pool; any other host (localhost, an IP) names none — the client id decides.
-     */
-    private String poolOfHost(String host) {
-        if (host == null || host.isEmpty()) {
-            return null;
-        }
-        String name = stripPort(host).toLowerCase(Locale.ROOT);
-        if (name.endsWith(".")) {
-            name = name.substring(0, name.length() - 1);
-        }
-        Matcher prefix = authDomain.matcher(name);
-        if (prefix.matches()) {
-            return directory.current().poolOfDomain(prefix.group(2), prefix.group(1))
-                    .orElseThrow(TokenError::invalidClient);
-        }
-        return directory.current().poolOfDomain("*", name).orElse(null);
-    }
-
-    private static String stripPort(String host) {
-        if (host.startsWith("[")) {
-            int close = host.indexOf(']');
-            return close < 0 ? host : host.substring(0, close + 1);
-        }
-        int colon = host.lastIndexOf(':');
-        return colon < 0 ? host : host.substring(0, colon);
     }
 
     /** The media type, compared case-insensitively; parameters such as charset are allowed. */
