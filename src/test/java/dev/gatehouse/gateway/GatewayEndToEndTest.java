@@ -107,7 +107,10 @@ class GatewayEndToEndTest {
         gatewayServer = vertx.createHttpServer().requestHandler(router)
                 .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
         gatewayPort = gatewayServer.actualPort();
-        client = vertx.createHttpClient();
+        // One connection per request: in full-suite runs a reused keep-alive connection occasionally
+        // stalled (not reproduced in isolation; tracked in the issue-4 note). Backend integrations
+        // time out after 4 s so a stall on the backend side shows as 504, not as a client timeout.
+        client = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(false));
         token = token("inventory/items.read");
     }
 
@@ -152,17 +155,17 @@ class GatewayEndToEndTest {
                 new ApiResource("r1", "r0", "ping", "/ping", Map.of("GET", method("GET", "NONE", List.of(), ping))),
                 new ApiResource("r2", "r0", "items", "/items", Map.of(
                         "GET", method("GET", "COGNITO_USER_POOLS", List.of("inventory/items.read"),
-                                proxy(backend + "/items", caller, 29000)),
+                                proxy(backend + "/items", caller, 4000)),
                         "POST", method("POST", "COGNITO_USER_POOLS", List.of("inventory/items.write"),
-                                proxy(backend + "/items", caller, 29000)))),
+                                proxy(backend + "/items", caller, 4000)))),
                 new ApiResource("r3", "r2", "{proxy+}", "/items/{proxy+}", Map.of("ANY", method("ANY",
                         "COGNITO_USER_POOLS", List.of("inventory/items.read", "inventory/items.write"),
                         proxy(backend + "/items/{proxy}", Map.of("integration.request.path.proxy", "method.request.path.proxy",
-                                "integration.request.header.X-Caller-Client", "context.authorizer.claims.client_id"), 29000)))),
+                                "integration.request.header.X-Caller-Client", "context.authorizer.claims.client_id"), 4000)))),
                 new ApiResource("r4", "r0", "unscoped", "/unscoped", Map.of("GET",
-                        method("GET", "COGNITO_USER_POOLS", List.of(), proxy(backend + "/u", Map.of(), 29000)))),
+                        method("GET", "COGNITO_USER_POOLS", List.of(), proxy(backend + "/u", Map.of(), 4000)))),
                 new ApiResource("r5", "r0", "open", "/open", Map.of("ANY",
-                        method("ANY", "NONE", List.of(), proxy(backend + "/open", Map.of(), 29000)))),
+                        method("ANY", "NONE", List.of(), proxy(backend + "/open", Map.of(), 4000)))),
                 new ApiResource("r6", "r0", "slow", "/slow", Map.of("GET",
                         method("GET", "NONE", List.of(), proxy("http://127.0.0.1:" + silent.actualPort() + "/", Map.of(), 300)))),
                 new ApiResource("r7", "r0", "refused", "/refused", Map.of("GET",
