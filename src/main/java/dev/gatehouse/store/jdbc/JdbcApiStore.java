@@ -62,10 +62,6 @@ public final class JdbcApiStore implements ApiStore {
             JOIN api_deployment d ON d.api_id = s.api_id AND d.id = s.deployment_id
             WHERE s.api_id = ? ORDER BY s.stage_name""";
 
-    private static final String LOG_CHANGE = "INSERT INTO change_log (pool_id, changed_at) VALUES (?, ?)";
-    /** Held until commit: revisions commit in the order they are taken (V6__change_log_order.sql). */
-    private static final String LOCK_CHANGE_ORDER =
-            "SELECT setting_value FROM gatehouse_setting WHERE setting_name = 'change_log.order' FOR UPDATE";
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -221,8 +217,7 @@ public final class JdbcApiStore implements ApiStore {
     }
 
     private long logChange(Connection c, String apiId) throws SQLException {
-        Jdbc.query(c, LOCK_CHANGE_ORDER, row -> row.getString(1));
-        return Jdbc.update(c, LOG_CHANGE, ApiStore.changeKey(apiId), clock.millis());
+        return ChangeLog.append(c, ApiStore.changeKey(apiId), clock.millis());
     }
 
     private static Object[] stageInsertParams(Stage s) {

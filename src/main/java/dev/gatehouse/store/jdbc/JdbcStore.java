@@ -163,10 +163,6 @@ public final class JdbcStore implements Store {
             SELECT client_id, disabled, tokens_revoked_before FROM app_client
             WHERE pool_id = ? AND (disabled = TRUE OR tokens_revoked_before IS NOT NULL)""";
 
-    private static final String LOG_CHANGE = "INSERT INTO change_log (pool_id, changed_at) VALUES (?, ?)";
-    /** Held until commit: revisions commit in the order they are taken (V6__change_log_order.sql). */
-    private static final String LOCK_CHANGE_ORDER =
-            "SELECT setting_value FROM gatehouse_setting WHERE setting_name = 'change_log.order' FOR UPDATE";
     private static final String LATEST_REVISION = "SELECT COALESCE(MAX(revision), 0) FROM change_log";
     private static final String CHANGES_SINCE = "SELECT revision, pool_id FROM change_log WHERE revision > ? ORDER BY revision";
 
@@ -674,8 +670,7 @@ public final class JdbcStore implements Store {
     // ---------------------------------------------------------------- helpers
 
     private long logChange(Connection c, String poolId) throws SQLException {
-        Jdbc.query(c, LOCK_CHANGE_ORDER, row -> row.getString(1));
-        return Jdbc.update(c, LOG_CHANGE, poolId, clock.millis());
+        return ChangeLog.append(c, poolId, clock.millis());
     }
 
     private void insertTags(Connection c, String poolId, Map<String, String> tags) throws SQLException {
