@@ -2,16 +2,15 @@ package dev.gatehouse.oauth;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import dev.gatehouse.testing.RawResponse;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A raw-socket HTTP/1.1 client: the request goes out byte for byte as written (any Host, repeated
@@ -69,27 +68,7 @@ final class RawHttp {
     }
 
     static Response read(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("connection closed before the end of the response head: " + head);
-            }
-            head.write(b);
-            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        String headText = head.toString(StandardCharsets.ISO_8859_1);
-        String[] lines = headText.split("\r\n");
-        Map<String, List<String>> headers = new TreeMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            headers.computeIfAbsent(lines[i].substring(0, colon).toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                    .add(lines[i].substring(colon + 1).trim());
-        }
-        int length = Integer.parseInt(headers.get("content-length").get(0));
-        byte[] body = in.readNBytes(length);
-        String bodyText = new String(body, StandardCharsets.UTF_8);
-        return new Response(lines[0], Integer.parseInt(lines[0].split(" ")[1]), headers, bodyText, headText + bodyText);
+        RawResponse r = RawResponse.read(in);
+        return new Response(r.statusLine(), r.status(), r.headers(), r.body(), r.raw());
     }
 }

@@ -10,6 +10,7 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import dev.gatehouse.testing.RawResponse;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -25,7 +26,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -239,27 +239,7 @@ final class Wire {
     }
 
     private static Response read(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("connection closed before the end of the response head: " + head);
-            }
-            head.write(b);
-            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        String headText = head.toString(StandardCharsets.ISO_8859_1);
-        String[] lines = headText.split("\r\n");
-        Map<String, List<String>> headers = new TreeMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            headers.computeIfAbsent(lines[i].substring(0, colon).toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                    .add(lines[i].substring(colon + 1).trim());
-        }
-        List<String> length = headers.get("content-length");
-        byte[] body = length == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length.get(0)));
-        String bodyText = new String(body, StandardCharsets.UTF_8);
-        return new Response(Integer.parseInt(lines[0].split(" ")[1]), headers, bodyText, headText + bodyText);
+        RawResponse r = RawResponse.read(in);
+        return new Response(r.status(), r.headers(), r.body(), r.raw());
     }
 }
