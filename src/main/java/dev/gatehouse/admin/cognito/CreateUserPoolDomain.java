@@ -15,14 +15,22 @@ final class CreateUserPoolDomain implements CognitoAction {
 
     @Override
     public ObjectNode handle(CognitoCall call) {
-        ObjectNode input = call.input();
-        ObjectNode custom = Inputs.object(input, "CustomDomainConfig");
-        Domain domain = domains.create(call.region(), Inputs.required(input, "UserPoolId"),
-                Inputs.required(input, "Domain"),
-                custom == null ? null : Inputs.required(custom, "CertificateArn"),
-                custom == null ? null : Inputs.string(custom, "SecurityPolicy"),
-                Inputs.integer(input, "ManagedLoginVersion"));
-        return output(domain);
+        DomainInput in = DomainInput.read(call.input());
+        return output(domains.create(call.region(), in.poolId(), in.domain(), in.certificateArn(), in.securityPolicy(),
+                in.managedLoginVersion()));
+    }
+
+    /** The members Create- and UpdateUserPoolDomain share. */
+    record DomainInput(String poolId, String domain, String certificateArn, String securityPolicy,
+                       Integer managedLoginVersion) {
+
+        static DomainInput read(ObjectNode input) {
+            ObjectNode custom = Inputs.object(input, "CustomDomainConfig");
+            return new DomainInput(Inputs.required(input, "UserPoolId"), Inputs.required(input, "Domain"),
+                    custom == null ? null : Inputs.required(custom, "CertificateArn"),
+                    custom == null ? null : Inputs.string(custom, "SecurityPolicy"),
+                    Inputs.integer(input, "ManagedLoginVersion"));
+        }
     }
 
     /** Shared with UpdateUserPoolDomain: CloudFrontDomain only for custom domains (SPEC §3.2). */
