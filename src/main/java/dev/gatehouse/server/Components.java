@@ -38,6 +38,7 @@ import dev.gatehouse.token.TokenIssuer;
 import dev.gatehouse.token.throttle.ClientThrottle;
 import dev.gatehouse.net.ClientAddress;
 import dev.gatehouse.net.HeadDeadline;
+import dev.gatehouse.net.ListenerOptions;
 import dev.gatehouse.admin.cognito.ThrottleActions;
 import dev.gatehouse.admin.apigateway.ApiGatewayEndpoint;
 import dev.gatehouse.admin.apigateway.ApiGatewayRoutes;
@@ -230,13 +231,7 @@ public final class Components implements AutoCloseable {
     }
 
     HttpServerOptions httpOptions() {
-        return new HttpServerOptions()
-                .setMaxInitialLineLength(8192)
-                .setMaxHeaderSize(16 * 1024)
-                .setIdleTimeout(60)
-                .setCompressionSupported(false)
-                // No h2c upgrade on a plain listener (SECURITY GW-14); HTTP/2 belongs behind TLS with ALPN.
-                .setHttp2ClearTextEnabled(false);
+        return ListenerOptions.http();
     }
 
     /** Called once the listener is bound, when port 0 has become a real port. */

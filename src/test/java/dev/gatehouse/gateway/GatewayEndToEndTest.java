@@ -19,10 +19,12 @@ import dev.gatehouse.model.api.IntegrationResponse;
 import dev.gatehouse.model.api.Stage;
 import dev.gatehouse.model.api.ThrottleSettings;
 import dev.gatehouse.net.ClientAddress;
+import dev.gatehouse.net.ListenerOptions;
 import dev.gatehouse.observe.AccessLog;
 import dev.gatehouse.observe.AccessLogEntry;
 import dev.gatehouse.server.Components;
 import dev.gatehouse.testing.TestDatabase;
+import dev.gatehouse.testing.RawResponse;
 import dev.gatehouse.testing.TestServer;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -104,7 +106,7 @@ class GatewayEndToEndTest {
         Router router = Router.router(vertx);
         gateway.mount(router);
         router.route().handler(ctx -> ctx.response().setStatusCode(404).end("not the gateway"));
-        gatewayServer = vertx.createHttpServer().requestHandler(router)
+        gatewayServer = vertx.createHttpServer(ListenerOptions.http()).requestHandler(router)
                 .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
         gatewayPort = gatewayServer.actualPort();
         // Backend integrations time out after 4 s, inside the client's 10 s, so a stall on the backend side
@@ -257,7 +259,7 @@ class GatewayEndToEndTest {
                 "localhost", AccessLog.DISCARD);
         Router router = Router.router(vertx);
         later.mount(router);
-        HttpServer s = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
+        HttpServer s = vertx.createHttpServer(ListenerOptions.http()).requestHandler(router).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get();
         try {
             Reply reply = client.request(new RequestOptions().setHost("127.0.0.1").setPort(s.actualPort())
@@ -369,6 +371,28 @@ class GatewayEndToEndTest {
                 InputStream in = socket.getInputStream();
                 String answer = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
                 assertThat(answer).as(head).startsWith("HTTP/1.1 400");
+            }
+        }
+    }
+
+    /** GW-14: an h2c upgrade is never honoured; the request is answered as HTTP/1.1 and later bytes are not a request. */
+    @Test
+    void h2cUpgradeIsIgnored() throws Exception {
+        String host = "Host: " + API + ".execute-api.us-east-1.localhost\r\nAuthorization: " + token + "\r\n";
+        for (String upgrade : List.of(
+                "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\nConnection: Upgrade, HTTP2-Settings\r\n",
+                "Upgrade: h2c\r\nConnection: close, X-Drop-Me\r\n",
+                "Upgrade: h2c\r\n")) {
+            try (Socket socket = new Socket("127.0.0.1", gatewayPort)) {
+                socket.setSoTimeout(5000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("GET /prod/items HTTP/1.1\r\n" + host + upgrade + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                RawResponse first = RawResponse.read(socket.getInputStream());
+                assertThat(first.status()).as(upgrade).isEqualTo(200);
+                assertThat(JSON.readTree(first.body()).path("headers").has("upgrade")).as(upgrade).isFalse();
+                assertThat(JSON.readTree(first.body()).path("headers").has("http2-settings")).as(upgrade).isFalse();
             }
         }
     }

@@ -1,0 +1,27 @@
+package dev.gatehouse.net;
+
+import io.vertx.core.http.HttpServerOptions;
+
+/**
+ * The options of every HTTP listener Gatehouse opens, in one place so tests listen exactly as
+ * production does. Vert.x's defaults are not safe here: they accept an h2c upgrade on a plain
+ * listener, and a request carrying {@code Upgrade: h2c} without {@code HTTP2-Settings} then gets no
+ * answer at all (Vert.x 5.0.7), besides being the h2c smuggling vector of SECURITY GW-14.
+ */
+public final class ListenerOptions {
+
+    public static final int MAX_HEADER_BYTES = 16 * 1024;
+
+    private ListenerOptions() {
+    }
+
+    public static HttpServerOptions http() {
+        return new HttpServerOptions()
+                .setMaxInitialLineLength(8192)
+                .setMaxHeaderSize(MAX_HEADER_BYTES)
+                .setIdleTimeout(60)
+                .setCompressionSupported(false)
+                // HTTP/2 belongs behind TLS with ALPN, never as an upgrade of a plain connection.
+                .setHttp2ClearTextEnabled(false);
+    }
+}
