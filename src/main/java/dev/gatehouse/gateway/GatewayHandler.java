@@ -46,6 +46,9 @@ public final class GatewayHandler {
     private static final Set<String> NEVER_FORWARDED = Set.of("host", "expect", "forwarded", "x-forwarded-for",
             "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port");
 
+    /** The methods API Gateway defines; ANY means these. */
+    private static final Set<String> API_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
     private final StageLookup stages;
     private final RouteTables tables;
     private final MethodAuthorizer authorizer;
@@ -75,6 +78,12 @@ public final class GatewayHandler {
         HttpServerRequest request = ctx.request();
         String[] hostForm = executeApiHost(request.getHeader(HttpHeaders.HOST));
         String uri = request.uri();
+        if (hostForm == null && !uri.startsWith("/") && executeApiHost(authority(uri)) != null) {
+            // Absolute-form (RFC 9112 §3.2.2): its authority, not Host, names the target; the gateway is not
+            // reached by a Host/authority mismatch (GW-12).
+            new Exchange(request, null).fail(GatewayError.badRequest("absolute_form"));
+            return;
+        }
         if (hostForm != null) {
             serveHostForm(request, hostForm[0], hostForm[1], uri);
         } else if (uri.startsWith(PATH_FORM_PREFIX) && isPathForm(uri)) {
@@ -102,6 +111,21 @@ public final class GatewayHandler {
             return null;
         }
         return new String[]{labels[0], labels[2]};
+    }
+
+    /** The authority of an absolute-form target ({@code http://host:port/...}), else null. */
+    private static String authority(String uri) {
+        int scheme = uri.indexOf("://");
+        if (scheme < 0) {
+            return null;
+        }
+        String rest = uri.substring(scheme + 3);
+        int end = 0;
+        while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) {
+            end++;
+        }
+        String authority = rest.substring(0, end);
+        return authority.substring(authority.lastIndexOf('@') + 1);
     }
 
     private static boolean isPathForm(String uri) {
@@ -136,8 +160,16 @@ public final class GatewayHandler {
         serve(exchange, null, path.get().from(4));
     }
 
-    /** Splits path and query; a fragment, an absolute-form target or a refused path is 400 (GW-10..12). */
+    /**
+     * Splits path and query; a method API Gateway does not define (TRACE, CONNECT: GW-18 — an ANY
+     * method would otherwise forward them), a fragment, an absolute-form target or a refused path is
+     * 400 (GW-10..12).
+     */
     private Optional<RequestPath> parseTarget(Exchange exchange, String uri) {
+        if (!API_METHODS.contains(exchange.request.method().name())) {
+            exchange.fail(GatewayError.badRequest("unsupported_method"));
+            return Optional.empty();
+        }
         if (exchange.request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
                 && exchange.request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             exchange.fail(GatewayError.badRequest("te_and_content_length")); // RFC 9112 §6.1, GW-02: 400 and close

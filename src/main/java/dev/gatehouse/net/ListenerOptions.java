@@ -1,5 +1,9 @@
 package dev.gatehouse.net;
 
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 
 /**
@@ -23,5 +27,19 @@ public final class ListenerOptions {
                 .setCompressionSupported(false)
                 // HTTP/2 belongs behind TLS with ALPN, never as an upgrade of a plain connection.
                 .setHttp2ClearTextEnabled(false);
+    }
+
+    /** A listener with these options whose connections are framing-guarded; {@code connected} runs next. */
+    public static HttpServer server(Vertx vertx, Handler<HttpConnection> connected) {
+        HttpServerOptions options = http();
+        return vertx.createHttpServer(options).connectionHandler(connection -> {
+            FramingGuard.install(connection, options);
+            connected.handle(connection);
+        });
+    }
+
+    /** A listener with these options whose connections are framing-guarded. */
+    public static HttpServer server(Vertx vertx) {
+        return server(vertx, connection -> { });
     }
 }

@@ -38,7 +38,6 @@ import dev.gatehouse.token.TokenIssuer;
 import dev.gatehouse.token.throttle.ClientThrottle;
 import dev.gatehouse.net.ClientAddress;
 import dev.gatehouse.net.HeadDeadline;
-import dev.gatehouse.net.ListenerOptions;
 import dev.gatehouse.admin.cognito.ThrottleActions;
 import dev.gatehouse.admin.apigateway.ApiGatewayEndpoint;
 import dev.gatehouse.admin.apigateway.ApiGatewayRoutes;
@@ -49,7 +48,6 @@ import dev.gatehouse.store.ApiStore;
 import dev.gatehouse.store.jdbc.JdbcApiStore;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
@@ -228,10 +226,6 @@ public final class Components implements AutoCloseable {
         actions.putAll(RevocationActions.create(new ManageContext(store, directory, config, clock)));
         actions.putAll(KeyActions.create(keyRotation));
         return actions;
-    }
-
-    HttpServerOptions httpOptions() {
-        return ListenerOptions.http();
     }
 
     /** Called once the listener is bound, when port 0 has become a real port. */

@@ -1,6 +1,7 @@
 package dev.gatehouse.server;
 
 import dev.gatehouse.config.GatehouseConfig;
+import dev.gatehouse.net.ListenerOptions;
 import io.vertx.core.http.HttpServer;
 
 /**
@@ -22,8 +23,7 @@ public final class GatehouseServer implements AutoCloseable {
         try {
             HttpServer server;
             try {
-                server = components.vertx().createHttpServer(components.httpOptions())
-                        .connectionHandler(components.headDeadline()::connected)
+                server = ListenerOptions.server(components.vertx(), components.headDeadline()::connected)
                         .requestHandler(components.headDeadline().guard(components.router()))
                         .listen(config.listenPort(), config.listenHost())
                         .await();

@@ -37,13 +37,16 @@ public final class Forwarder {
 
     public Forwarder(Vertx vertx) {
         this.vertx = vertx;
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                        .setKeepAlive(true)
-                        .setKeepAliveTimeout(30)
-                        .setMaxInitialLineLength(8192)
-                        .setMaxHeaderSize(16 * 1024)
-                        .setDecompressionSupported(false),
-                new PoolOptions().setHttp1MaxSize(64));
+        HttpClientOptions options = new HttpClientOptions()
+                .setKeepAlive(true)
+                .setKeepAliveTimeout(30)
+                .setMaxInitialLineLength(8192)
+                .setMaxHeaderSize(16 * 1024)
+                .setDecompressionSupported(false);
+        this.client = vertx.httpClientBuilder().with(options).with(new PoolOptions().setHttp1MaxSize(64))
+                // Ambiguous response framing fails the exchange (502) and the connection (GW-19).
+                .withConnectHandler(connection -> ResponseFraming.install(connection, options))
+                .build();
     }
 
     /**
