@@ -40,7 +40,8 @@ public final class KeysListCommand implements Callable<Integer> {
             JsonNode policy = output.path("SigningKeyPolicy");
             int period = policy.path("RotationPeriodDays").asInt(0);
             out.println("Automatic rotation: " + (period == 0 ? "off" : "every " + period + " days")
-                    + "; pre-publication " + policy.path("PrePublicationSeconds").asLong() + " s");
+                    + "; pre-publication " + policy.path("PrePublicationSeconds").asLong() + " s"
+                    + "; next keys " + policy.path("SigningAlgorithm").asText("RS256"));
             out.flush();
             return 0;
         } catch (KeysManagementClient.Failed e) {
@@ -50,11 +51,12 @@ public final class KeysListCommand implements Callable<Integer> {
         }
     }
 
-    /** One line per key: use, kid, state and its times. */
+    /** One line per key: use, state, algorithm, kid and its times. */
     static String describe(JsonNode key) {
         StringBuilder line = new StringBuilder()
-                .append(String.format("%-6s %-8s %s  created %s, signs from %s", key.path("Use").asText(),
-                        key.path("State").asText(), key.path("Kid").asText(), time(key.path("CreationDate")),
+                .append(String.format("%-6s %-8s %-5s %s  created %s, signs from %s", key.path("Use").asText(),
+                        key.path("State").asText(), key.path("Algorithm").asText(), key.path("Kid").asText(),
+                        time(key.path("CreationDate")),
                         time(key.path("ActivationDate"))));
         if (key.hasNonNull("RevocationDate")) {
             line.append(", revoked ").append(time(key.path("RevocationDate")));

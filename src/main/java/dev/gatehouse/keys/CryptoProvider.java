@@ -4,12 +4,16 @@ import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
+import java.security.Signature;
 import java.util.Optional;
 
 /**
- * Picks the provider for RSA: the AWS-LC-backed ACCP where its native library loads (Linux x86-64
- * and aarch64), about three times the JDK's signing rate; the JDK's own provider elsewhere.
+ * Picks the provider for RSA and EC: the AWS-LC-backed ACCP where its native library loads (Linux
+ * x86-64 and aarch64), about three times the JDK's RSA signing rate; the JDK's own provider elsewhere.
  */
 public final class CryptoProvider {
 
@@ -22,6 +26,27 @@ public final class CryptoProvider {
     /** The native provider, or empty to use the JDK's default. */
     public static Optional<Provider> rsa() {
         return NATIVE;
+    }
+
+    /** The native provider for EC (P-256) as for RSA, or empty to use the JDK's default. */
+    public static Optional<Provider> ec() {
+        return NATIVE;
+    }
+
+    /** {@code Signature.getInstance(algorithm)} from the native provider when there is one. */
+    public static Signature signature(String algorithm) throws NoSuchAlgorithmException {
+        return NATIVE.isPresent() ? Signature.getInstance(algorithm, NATIVE.get()) : Signature.getInstance(algorithm);
+    }
+
+    /** {@code KeyFactory.getInstance(algorithm)} from the native provider when there is one. */
+    public static KeyFactory keyFactory(String algorithm) throws NoSuchAlgorithmException {
+        return NATIVE.isPresent() ? KeyFactory.getInstance(algorithm, NATIVE.get()) : KeyFactory.getInstance(algorithm);
+    }
+
+    /** {@code KeyPairGenerator.getInstance(algorithm)} from the native provider when there is one. */
+    public static KeyPairGenerator keyPairGenerator(String algorithm) throws NoSuchAlgorithmException {
+        return NATIVE.isPresent() ? KeyPairGenerator.getInstance(algorithm, NATIVE.get())
+                : KeyPairGenerator.getInstance(algorithm);
     }
 
     public static String describe() {

@@ -1,10 +1,12 @@
 package dev.gatehouse.keys;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
 import dev.gatehouse.model.Ids;
 import dev.gatehouse.model.KeyPurpose;
+import dev.gatehouse.model.SigningAlgorithm;
 import dev.gatehouse.model.SigningKey;
 
 import java.security.GeneralSecurityException;
@@ -12,7 +14,8 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.interfaces.RSAPublicKey;
+import java.security.PublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAKeyGenParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
@@ -25,66 +28,83 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Creates pool signing keys and turns stored keys into signers, once per key: parsing a PKCS#8
  * key and handing the native provider a key it owns is what makes signing fast (BUILD.md §5).
+ * A key's algorithm decides everything: RS256 keys are RSA-2048, ES256 keys P-256 (secp256r1).
  */
 public final class SigningKeys {
 
-    public static final String RS256 = JWSAlgorithm.RS256.getName();
+    public static final String RS256 = SigningAlgorithm.RS256.name();
 
     private final Map<String, JWSSigner> signers = new ConcurrentHashMap<>();
 
-    /** A new RSA-2048 key (e = 65537) from SecureRandom, created now, signing from {@code activateAt}. */
-    public static SigningKey generate(String poolId, KeyPurpose purpose, Instant now, Instant activateAt) {
+    /** A new key of {@code algorithm} from SecureRandom, created now, signing from {@code activateAt}. */
+    public static SigningKey generate(String poolId, KeyPurpose purpose, SigningAlgorithm algorithm, Instant now,
+                                      Instant activateAt) {
         try {
-            KeyPairGenerator generator = CryptoProvider.rsa().isPresent()
-                    ? KeyPairGenerator.getInstance("RSA", CryptoProvider.rsa().get())
-                    : KeyPairGenerator.getInstance("RSA");
-            generator.initialize(new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
+            KeyPairGenerator generator = CryptoProvider.keyPairGenerator(keyFamily(algorithm));
+            switch (algorithm) {
+                case RS256 -> generator.initialize(new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
+                case ES256 -> generator.initialize(new ECGenParameterSpec("secp256r1"));
+            }
             KeyPair pair = generator.generateKeyPair();
-            return new SigningKey(poolId, Ids.keyId(), purpose, RS256,
+            return new SigningKey(poolId, Ids.keyId(), purpose, algorithm,
                     pair.getPrivate().getEncoded(), pair.getPublic().getEncoded(), now, activateAt, null);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("RSA key generation failed", e);
+            throw new IllegalStateException(algorithm + " key generation failed", e);
         }
     }
 
     /**
-     * The pair a new pool starts with: one key for access tokens, one for ID tokens, signing from
-     * {@code now} rounded down to the second — a token picks its key by its {@code iat}, which is
-     * whole seconds, so a key activated at 10.7 s would be passed over by a token issued at 10.9 s.
+     * The pair a new pool starts with: one RS256 key for access tokens, one for ID tokens (as
+     * Cognito), signing from {@code now} rounded down to the second — a token picks its key by its
+     * {@code iat}, which is whole seconds, so a key activated at 10.7 s would be passed over by a
+     * token issued at 10.9 s.
      */
     public static List<SigningKey> newPoolKeys(String poolId, Instant now) {
-        return newKeyPair(poolId, now, now.truncatedTo(ChronoUnit.SECONDS));
+        return newKeyPair(poolId, SigningAlgorithm.DEFAULT, now, now.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    /** A new access-token key and ID-token key, signing from {@code activateAt}. */
-    public static List<SigningKey> newKeyPair(String poolId, Instant now, Instant activateAt) {
-        return List.of(generate(poolId, KeyPurpose.ACCESS, now, activateAt),
-                generate(poolId, KeyPurpose.ID, now, activateAt));
+    /** A new access-token key and ID-token key of {@code algorithm}, signing from {@code activateAt}. */
+    public static List<SigningKey> newKeyPair(String poolId, SigningAlgorithm algorithm, Instant now, Instant activateAt) {
+        return List.of(generate(poolId, KeyPurpose.ACCESS, algorithm, now, activateAt),
+                generate(poolId, KeyPurpose.ID, algorithm, now, activateAt));
     }
 
-    /** The signer of a key, built on first use and kept. */
+    /** The signer of a key, built on first use and kept; it signs with the key's algorithm only. */
     public JWSSigner signer(SigningKey key) {
         return signers.computeIfAbsent(key.kid(), kid -> buildSigner(key));
     }
 
-    public static RSAPublicKey publicKey(SigningKey key) {
+    /** The key's public half, parsed by the native provider when there is one (for verifying). */
+    public static PublicKey publicKey(SigningKey key) {
         try {
-            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(key.publicKeyX509()));
+            return CryptoProvider.keyFactory(keyFamily(key.algorithm()))
+                    .generatePublic(new X509EncodedKeySpec(key.publicKeyX509()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a stored public key does not parse", e);
         }
     }
 
+    /** The JCA key algorithm of a JWS algorithm's keys. */
+    static String keyFamily(SigningAlgorithm algorithm) {
+        return switch (algorithm) {
+            case RS256 -> "RSA";
+            case ES256 -> "EC";
+        };
+    }
+
     private static JWSSigner buildSigner(SigningKey key) {
         try {
-            KeyFactory factory = CryptoProvider.rsa().isPresent()
-                    ? KeyFactory.getInstance("RSA", CryptoProvider.rsa().get())
-                    : KeyFactory.getInstance("RSA");
+            KeyFactory factory = CryptoProvider.keyFactory(keyFamily(key.algorithm()));
             PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(key.privateKeyPkcs8()));
-            RSASSASigner signer = new RSASSASigner(privateKey);
-            CryptoProvider.rsa().ifPresent(p -> signer.getJCAContext().setProvider(p));
+            JWSSigner signer = switch (key.algorithm()) {
+                case RS256 -> new RSASSASigner(privateKey);
+                // ECDSASigner signs with the JCA's SHA256withECDSA and transcodes its DER output to R || S.
+                case ES256 -> new ECDSASigner(privateKey, Curve.P_256);
+            };
+            (key.algorithm() == SigningAlgorithm.RS256 ? CryptoProvider.rsa() : CryptoProvider.ec())
+                    .ifPresent(p -> signer.getJCAContext().setProvider(p));
             return signer;
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | com.nimbusds.jose.JOSEException e) {
             throw new IllegalStateException("a stored private key does not parse", e);
         }
     }

@@ -87,8 +87,8 @@ public final class KeyRotationService {
             audit.record(new AuditEvent(now, "SigningKeyRevoked", AuditEvent.SUCCESS, actor, null, kid,
                     Map.of("pool", poolId, "reason", "emergency rotation")));
         }
-        LOG.info("Rotated the signing keys of {}{}: new keys {} sign from {}", poolId, emergency ? " (emergency)" : "",
-                kids(rotation.added()), rotation.added().get(0).activationDate());
+        LOG.info("Rotated the signing keys of {}{}: new {} keys {} sign from {}", poolId, emergency ? " (emergency)" : "",
+                rotation.added().get(0).algorithm(), kids(rotation.added()), rotation.added().get(0).activationDate());
         return rotation;
     }
 
@@ -107,7 +107,11 @@ public final class KeyRotationService {
         return policy.prePublication(defaultPrePublication);
     }
 
-    /** Replaces the pool's policy as a whole (absent members return to the defaults). */
+    /**
+     * Replaces the pool's policy as a whole (absent members return to the defaults). A new algorithm
+     * applies to the keys of the next rotation: the keys in use keep theirs, so no verifier ever
+     * meets a token whose key it has not had the pre-publication delay to fetch.
+     */
     public SigningKeyPolicy setPolicy(String region, String poolId, SigningKeyPolicy policy) {
         PoolLookup.require(store, region, poolId);
         store.putKeyPolicy(poolId, policy);
@@ -138,7 +142,7 @@ public final class KeyRotationService {
         if (!isDue(new KeyRing(store.keysOf(poolId)), policy, clock.instant())) {
             return Optional.empty();
         }
-        List<SigningKey> fresh = SigningKeys.newKeyPair(poolId, clock.instant(), Instant.MAX);
+        List<SigningKey> fresh = SigningKeys.newKeyPair(poolId, policy.algorithm(), clock.instant(), Instant.MAX);
         Optional<KeyChange> change = store.changeKeys(poolId, current -> {
             Instant now = clock.instant();
             return isDue(new KeyRing(current), policy, now)
@@ -187,7 +191,7 @@ public final class KeyRotationService {
     private Rotation normalRotation(String poolId, Instant now) {
         SigningKeyPolicy policy = store.keyPolicy(poolId);
         // RSA generation is slow: done before the transaction; the activation is set under the lock.
-        List<SigningKey> fresh = SigningKeys.newKeyPair(poolId, now, Instant.MAX);
+        List<SigningKey> fresh = SigningKeys.newKeyPair(poolId, policy.algorithm(), now, Instant.MAX);
         KeyChange change = store.changeKeys(poolId, current -> {
             Instant committing = clock.instant();
             refuseWhilePending(poolId, new KeyRing(current), committing);
@@ -203,7 +207,7 @@ public final class KeyRotationService {
      */
     private Rotation emergencyRotation(String poolId, Instant now) {
         // RSA generation is slow: done before the transaction; the activation is set under the lock.
-        List<SigningKey> fresh = SigningKeys.newKeyPair(poolId, now, Instant.MAX);
+        List<SigningKey> fresh = SigningKeys.newKeyPair(poolId, store.keyPolicy(poolId).algorithm(), now, Instant.MAX);
         KeyChange change = store.changeKeys(poolId, current -> {
             Instant committing = clock.instant();
             Instant at = committing.truncatedTo(ChronoUnit.SECONDS);

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A pool's RSA signing key. {@code privateKeyPkcs8} is plaintext in memory only (sealed at rest);
+ * A pool's signing key, RSA-2048 or P-256 as its {@code algorithm} says; the key signs and verifies
+ * with that algorithm only. {@code privateKeyPkcs8} is plaintext in memory only (sealed at rest);
  * {@code toString} never shows it. Its state is not stored: {@link KeyRing} derives it from
  * {@code activationDate} and {@code revocationDate} at each instant.
  *
@@ -15,7 +16,7 @@ public record SigningKey(
         String poolId,
         String kid,
         KeyPurpose purpose,
-        String algorithm,
+        SigningAlgorithm algorithm,
         byte[] privateKeyPkcs8,
         byte[] publicKeyX509,
         Instant creationDate,
@@ -46,7 +47,7 @@ public record SigningKey(
 
     @Override
     public String toString() {
-        return "SigningKey[" + poolId + " " + kid + " " + purpose + " active from " + activationDate
+        return "SigningKey[" + poolId + " " + kid + " " + purpose + " " + algorithm + " active from " + activationDate
                 + (revocationDate != null ? " revoked " + revocationDate : "") + "]";
     }
 }

@@ -2,9 +2,9 @@ package dev.gatehouse.oauth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.keys.JwksDocument;
-import dev.gatehouse.keys.SigningKeys;
 import dev.gatehouse.model.Domain;
 import dev.gatehouse.model.SigningKey;
 import dev.gatehouse.store.Directory;
@@ -112,7 +112,10 @@ public final class WellKnownEndpoints {
         ObjectNode doc = json.createObjectNode();
         String tokenEndpoint = tokenEndpoint(base, pool.domains());
         String oauthBase = tokenEndpoint.substring(0, tokenEndpoint.length() - "/token".length());
-        doc.putArray("id_token_signing_alg_values_supported").add(SigningKeys.RS256);
+        // Cognito's ["RS256"]; an ES256 pool lists the algorithms of the keys it publishes now.
+        ArrayNode algorithms = doc.putArray("id_token_signing_alg_values_supported");
+        pool.publishedKeys(clock.instant()).stream().map(SigningKey::algorithm).distinct().sorted()
+                .forEach(algorithm -> algorithms.add(algorithm.name()));
         doc.put("introspection_endpoint", oauthBase + "/introspect");
         doc.putArray("introspection_endpoint_auth_methods_supported").add("client_secret_basic").add("client_secret_post");
         doc.put("issuer", issuer);

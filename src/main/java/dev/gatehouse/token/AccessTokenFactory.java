@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 
 /**
  * Signs Cognito-shaped M2M access tokens (SPEC §2.1–2.2): header exactly
- * {@code {"kid":…,"alg":"RS256"}} (no {@code typ}); payload exactly the 10 claims in Cognito's
+ * {@code {"kid":…,"alg":"RS256"}} (no {@code typ}; {@code "ES256"} for a key of that algorithm); payload exactly the 10 claims in Cognito's
  * order {@code sub, token_use, scope, auth_time, iss, exp, iat, version, jti, client_id}. The JSON
  * is written directly — no object tree per request. {@code iss} comes from the configured issuer
  * base, never from the request (SECURITY TE-30).
@@ -43,7 +43,7 @@ public final class AccessTokenFactory {
     public String create(Directory.PoolEntry pool, AppClient client, String scope, long issuedAt) {
         SigningKey key = pool.activeKey(KeyPurpose.ACCESS, Instant.ofEpochSecond(issuedAt))
                 .orElseThrow(() -> TokenError.of(TokenError.Code.TEMPORARILY_UNAVAILABLE));
-        String header = "{\"kid\":\"" + escape(key.kid()) + "\",\"alg\":\"" + SigningKeys.RS256 + "\"}";
+        String header = "{\"kid\":\"" + escape(key.kid()) + "\",\"alg\":\"" + key.algorithm().name() + "\"}";
         long expires = issuedAt + client.validity().accessSeconds();
         String clientId = escape(client.clientId());
         String payload = new StringBuilder(384)
@@ -59,9 +59,10 @@ public final class AccessTokenFactory {
                 .toString();
         String signingInput = encode(header) + "." + encode(payload);
         try {
-            // RSASSASigner reads only the algorithm from the header; the bytes signed are ours.
+            // The signers read only the algorithm from this header; the bytes signed are ours.
             String signature = signingKeys.signer(key)
-                    .sign(new JWSHeader(JWSAlgorithm.RS256), signingInput.getBytes(StandardCharsets.US_ASCII))
+                    .sign(new JWSHeader(JWSAlgorithm.parse(key.algorithm().name())),
+                            signingInput.getBytes(StandardCharsets.US_ASCII))
                     .toString();
             return signingInput + "." + signature;
         } catch (JOSEException e) {

@@ -1,17 +1,14 @@
 package dev.gatehouse.token;
 
-import dev.gatehouse.keys.CryptoProvider;
-import dev.gatehouse.keys.SigningKeys;
+import dev.gatehouse.keys.JwsSignatures;
 import dev.gatehouse.model.KeyPurpose;
+import dev.gatehouse.model.SigningAlgorithm;
 import dev.gatehouse.model.SigningKey;
 import dev.gatehouse.store.Directory;
 import dev.gatehouse.store.DirectoryHolder;
 import dev.gatehouse.store.RevocationState;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -20,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -33,12 +29,14 @@ import java.util.function.Supplier;
  *   <li>at most {@value #MAX_TOKEN_LENGTH} characters, exactly three non-empty strict base64url parts (JW-08, JW-24, JW-28);</li>
  *   <li>header: strict JSON object with only {@code alg}, {@code kid} and {@code typ}; {@code jku}, {@code x5u},
  *       {@code x5c}, {@code jwk}, {@code crit}, {@code zip} and the rest are refused, never followed (JW-04, JW-05, JW-23);
- *       {@code alg} must be the key's algorithm, RS256 (JW-01, JW-02, JW-10, JW-22);</li>
+ *       {@code alg} must be RS256 or ES256 (JW-01, JW-02, JW-22) and, once the key is found, exactly that key's
+ *       algorithm: the header alone never chooses how a key is used (JW-10, RFC 8725 §3.1);</li>
  *   <li>claims: strict JSON (duplicates, depth, UTF-8: JW-21, JW-25, JW-26, JW-29) parsed before the signature
  *       only so that {@code iss} can name the pool;</li>
  *   <li>{@code iss} == issuer base + "/" + poolId exactly (JW-12, JW-29); the {@code kid} is looked up only among
  *       that pool's published access-token keys (JW-06, JW-13);</li>
- *   <li>RS256 signature with a modulus-length signature (JW-09);</li>
+ *   <li>the signature in its JWS form for the key's algorithm: modulus length for RS256 (JW-09), 64 bytes
+ *       {@code R || S} with non-zero r, s below the group order for ES256 (CVE-2022-21449);</li>
  *   <li>{@code exp} required, {@code iat} required and not in the future, {@code nbf} honoured, all JSON integers
  *       (JW-16, JW-17, JW-18, JW-20); {@code token_use} == "access" (JW-14); string claims are strings;</li>
  *   <li>the client still exists in the pool, is not disabled, and the token is not revoked.</li>
@@ -55,7 +53,7 @@ public final class AccessTokenVerifier {
     private final Supplier<String> issuerBaseUrl;
     private final Clock clock;
     private final long leewaySeconds;
-    private final Map<String, RSAPublicKey> publicKeys = new ConcurrentHashMap<>();
+    private final JwsSignatures signatures = new JwsSignatures();
 
     /**
      * @param issuerBaseUrl read per token: the default base is known only once the listener is bound
@@ -103,7 +101,7 @@ public final class AccessTokenVerifier {
         if (header == null) {
             return TokenRefusal.MALFORMED;
         }
-        if (!HEADER_MEMBERS.containsAll(header.keySet()) || !SigningKeys.RS256.equals(header.get("alg"))
+        if (!HEADER_MEMBERS.containsAll(header.keySet()) || SigningAlgorithm.named(header.get("alg")).isEmpty()
                 || (header.containsKey("typ") && !"JWT".equals(header.get("typ")))) {
             return TokenRefusal.UNSUPPORTED_ALGORITHM;
         }
@@ -126,10 +124,10 @@ public final class AccessTokenVerifier {
         if (key == null) {
             return TokenRefusal.UNKNOWN_KID;
         }
-        if (!key.algorithm().equals(header.get("alg"))) {
+        if (!key.algorithm().name().equals(header.get("alg"))) {
             return TokenRefusal.UNSUPPORTED_ALGORITHM; // each key is used with exactly one algorithm (RFC 8725 §3.1)
         }
-        if (!signatureValid(key, token, secondDot, signature)) {
+        if (!signatures.valid(key, token.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII), signature)) {
             return TokenRefusal.BAD_SIGNATURE;
         }
         return checkClaims(snapshot, pool.get().pool().id(), claims);
@@ -201,23 +199,6 @@ public final class AccessTokenVerifier {
             }
         }
         return null;
-    }
-
-    private boolean signatureValid(SigningKey key, String token, int signingInputEnd, byte[] signature) {
-        RSAPublicKey publicKey = publicKeys.computeIfAbsent(key.kid(), kid -> SigningKeys.publicKey(key));
-        if (signature.length != (publicKey.getModulus().bitLength() + 7) / 8) {
-            return false; // truncated or padded signatures (JW-09)
-        }
-        try {
-            Signature verifier = CryptoProvider.rsa().isPresent()
-                    ? Signature.getInstance("SHA256withRSA", CryptoProvider.rsa().get())
-                    : Signature.getInstance("SHA256withRSA");
-            verifier.initVerify(publicKey);
-            verifier.update(token.substring(0, signingInputEnd).getBytes(StandardCharsets.US_ASCII));
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
     }
 
     private static Set<String> scopes(String scope) {

@@ -44,7 +44,7 @@ class KeysCommandTest {
             assertThat(list.exit()).as(list.err()).isEqualTo(0);
             assertThat(list.out().lines().filter(line -> line.contains(" ACTIVE ")).count()).isEqualTo(2);
             assertThat(list.out().lines().filter(line -> line.contains(" PENDING ")).count()).isEqualTo(2);
-            assertThat(list.out()).contains("Automatic rotation: off; pre-publication 3600 s");
+            assertThat(list.out()).contains("Automatic rotation: off; pre-publication 3600 s; next keys RS256");
 
             Run again = run("keys", "rotate", "--pool", poolId, "--endpoint", server.baseUrl(), "--data-dir", dataDir.toString());
             assertThat(again.exit()).isEqualTo(1);

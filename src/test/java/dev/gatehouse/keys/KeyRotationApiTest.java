@@ -52,11 +52,12 @@ class KeyRotationApiTest {
             described.path("SigningKeys").forEach(key -> {
                 assertThat(key.has("Kid") && key.has("Use") && key.has("State") && key.has("CreationDate")
                         && key.has("ActivationDate")).isTrue();
+                assertThat(key.path("Algorithm").asText()).isEqualTo("RS256");
                 assertThat(key.toString()).doesNotContain("\"d\"", "PrivateKey", "n\":");
             });
             assertThat(states(described)).containsExactlyInAnyOrder("ACTIVE", "ACTIVE", "PENDING", "PENDING");
             assertThat(described.path("SigningKeyPolicy").toString())
-                    .isEqualTo("{\"RotationPeriodDays\":0,\"PrePublicationSeconds\":3600,\"PrePublicationIsDefault\":true}");
+                    .isEqualTo("{\"RotationPeriodDays\":0,\"PrePublicationSeconds\":3600,\"PrePublicationIsDefault\":true,\"SigningAlgorithm\":\"RS256\"}");
 
             HttpResponse<String> again = pool.gatehouse("RotateSigningKeys", "{\"UserPoolId\":\"" + pool.poolId + "\"}");
             assertThat(again.statusCode()).isEqualTo(400);
@@ -168,6 +169,14 @@ class KeyRotationApiTest {
                             "RotationPeriodDays must be a whole number between 0 and 3650."),
                     new Refusal("SetSigningKeyPolicy", "{\"UserPoolId\":\"" + id + "\",\"PrePublicationSeconds\":-1}", invalid,
                             "PrePublicationSeconds must be a whole number between 0 and 2592000."),
+                    new Refusal("SetSigningKeyPolicy", "{\"UserPoolId\":\"" + id + "\",\"SigningAlgorithm\":\"es256\"}", invalid,
+                            "SigningAlgorithm must be one of RS256, ES256."),
+                    new Refusal("SetSigningKeyPolicy", "{\"UserPoolId\":\"" + id + "\",\"SigningAlgorithm\":\"HS256\"}", invalid,
+                            "SigningAlgorithm must be one of RS256, ES256."),
+                    new Refusal("SetSigningKeyPolicy", "{\"UserPoolId\":\"" + id + "\",\"SigningAlgorithm\":[\"ES256\"]}", invalid,
+                            "SigningAlgorithm must be one of RS256, ES256."),
+                    new Refusal("SetSigningKeyPolicy", "{\"UserPoolId\":\"" + id + "\",\"Algorithm\":\"ES256\"}", invalid,
+                            "Unknown member 'Algorithm'; expected one of PrePublicationSeconds, RotationPeriodDays, SigningAlgorithm, UserPoolId."),
                     new Refusal("SetSigningKeyPolicy", "{\"UserPoolId\":\"us-east-1_NOTTHERE1\"}", "ResourceNotFoundException",
                             "User pool us-east-1_NOTTHERE1 does not exist."));
             for (Refusal refusal : table) {
@@ -182,10 +191,10 @@ class KeyRotationApiTest {
             JsonNode set = pool.gatehouseOk("SetSigningKeyPolicy",
                     "{\"UserPoolId\":\"" + id + "\",\"RotationPeriodDays\":90,\"PrePublicationSeconds\":600}");
             assertThat(set.path("SigningKeyPolicy").toString())
-                    .isEqualTo("{\"RotationPeriodDays\":90,\"PrePublicationSeconds\":600,\"PrePublicationIsDefault\":false}");
+                    .isEqualTo("{\"RotationPeriodDays\":90,\"PrePublicationSeconds\":600,\"PrePublicationIsDefault\":false,\"SigningAlgorithm\":\"RS256\"}");
             JsonNode off = pool.gatehouseOk("SetSigningKeyPolicy", "{\"UserPoolId\":\"" + id + "\",\"RotationPeriodDays\":0}");
             assertThat(off.path("SigningKeyPolicy").toString())
-                    .isEqualTo("{\"RotationPeriodDays\":0,\"PrePublicationSeconds\":3600,\"PrePublicationIsDefault\":true}");
+                    .isEqualTo("{\"RotationPeriodDays\":0,\"PrePublicationSeconds\":3600,\"PrePublicationIsDefault\":true,\"SigningAlgorithm\":\"RS256\"}");
             HttpResponse<String> otherRegion = dev.gatehouse.testing.SignedHttp.cognito(server,
                     "GatehouseService.DescribeSigningKeys", "application/x-amz-json-1.1", "{\"UserPoolId\":\"" + id + "\"}");
             assertThat(otherRegion.statusCode()).isEqualTo(200);

@@ -20,7 +20,7 @@ class KeyRingTest {
     /** One access key: kid, created, activates, revoked (seconds after T0; null = never). */
     record K(String kid, long created, long activates, Long revoked) {
         SigningKey key() {
-            return new SigningKey("us-east-1_TEST", kid, KeyPurpose.ACCESS, "RS256", new byte[1], new byte[1],
+            return new SigningKey("us-east-1_TEST", kid, KeyPurpose.ACCESS, dev.gatehouse.model.SigningAlgorithm.RS256, new byte[1], new byte[1],
                     T0.plusSeconds(created), T0.plusSeconds(activates), revoked == null ? null : T0.plusSeconds(revoked));
         }
     }

@@ -162,7 +162,7 @@ class AccessTokenVerifierAttackTest {
             this.keyB = components.directory().current().pool(POOL_B).orElseThrow().activeKey(KeyPurpose.ACCESS, java.time.Instant.now()).orElseThrow();
             this.signerA = components.signingKeys().signer(keyA);
             this.signerB = components.signingKeys().signer(keyB);
-            this.publicA = SigningKeys.publicKey(keyA);
+            this.publicA = (RSAPublicKey) SigningKeys.publicKey(keyA);
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             this.attacker = generator.generateKeyPair();

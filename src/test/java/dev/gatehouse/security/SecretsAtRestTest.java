@@ -5,7 +5,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.nimbusds.jose.util.Base64URL;
 import dev.gatehouse.keys.MasterKey;
+import dev.gatehouse.model.SigningAlgorithm;
 import dev.gatehouse.model.SigningKey;
+import dev.gatehouse.testing.SignedHttp;
 import dev.gatehouse.testing.TestDatabase;
 import dev.gatehouse.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
+import java.net.http.HttpResponse;
+import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
@@ -39,7 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SECURITY LG-04: after real use of the API, the raw database (every column of every table; for
  * H2 also every byte of every file in the data directory but the two key/credential files) holds
  * no client secret, admin secret key or private key in any encoding, and every sealed column is
- * {@code v1.<master key id>.…}. The audit log and the server's log output hold none either.
+ * {@code v1.<master key id>.…}. The audit log and the server's log output hold none either. The
+ * second pool signs with ES256 keys (an emergency rotation after SetSigningKeyPolicy), so P-256
+ * private keys are searched for as well as RSA ones.
  */
 class SecretsAtRestTest {
 
@@ -56,6 +62,7 @@ class SecretsAtRestTest {
             SealedWorld world;
             try (TestServer server = deployment.start(masterKey)) {
                 world = SealedWorld.create(server);
+                switchToEs256(server, world.poolIds().get(1));
                 for (String clientId : world.clientIds()) {
                     for (String secret : world.secretsByClient().get(clientId)) {
                         assertThat(Deployment.token(server, clientId, secret, SealedWorld.SCOPE).statusCode()).isEqualTo(200);
@@ -87,8 +94,8 @@ class SecretsAtRestTest {
                     .filter(e -> e.getKey().contains(".sealed_")
                             || e.getKey().equals("gatehouse_setting[master_key.canary].setting_value"))
                     .map(Map.Entry::getValue).toList();
-            // 4 signing keys, 5 client secrets, 1 admin credential, the canary
-            assertThat(sealedCells).hasSize(11).allMatch(v -> sealed.matcher(v).matches());
+            // 6 signing keys (2 RSA, 2 revoked RSA, 2 P-256), 5 client secrets, 1 admin credential, the canary
+            assertThat(sealedCells).hasSize(13).allMatch(v -> sealed.matcher(v).matches());
 
             // H2: every byte of every file, except the master key and the admin-credentials file
             if (database == TestDatabase.H2) {
@@ -158,8 +165,25 @@ class SecretsAtRestTest {
                         .getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Pool {@code poolId} signs with new ES256 keys from now on; its RSA keys are revoked. */
+    private static void switchToEs256(TestServer server, String poolId) throws Exception {
+        for (String[] call : List.of(
+                new String[] {"SetSigningKeyPolicy", "{\"UserPoolId\":\"" + poolId + "\",\"SigningAlgorithm\":\"ES256\"}"},
+                new String[] {"RotateSigningKeys", "{\"UserPoolId\":\"" + poolId + "\",\"Emergency\":true}"})) {
+            HttpResponse<String> response = SignedHttp.send(server, "GatehouseService." + call[0],
+                    "application/x-amz-json-1.1", call[1].getBytes(StandardCharsets.UTF_8), server.secretKey());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        }
+        assertThat(server.server().components().store().keysOf(poolId))
+                .filteredOn(key -> key.algorithm() == SigningAlgorithm.ES256 && key.revocationDate() == null).hasSize(2);
+    }
+
     /** PKCS#8 DER, its base64 (first PEM line), hex, and the JWK private members as base64url and raw bytes. */
     private static void addPrivateKey(Map<String, byte[]> needles, SigningKey key) throws Exception {
+        if (key.algorithm() == SigningAlgorithm.ES256) {
+            addEcPrivateKey(needles, key);
+            return;
+        }
         byte[] der = key.privateKeyPkcs8();
         String kid = key.kid();
         needles.put("PKCS#8 DER of " + kid, java.util.Arrays.copyOfRange(der, 26, 90));
@@ -174,6 +198,40 @@ class SecretsAtRestTest {
             byte[] raw = value.toByteArray();
             needles.put("raw " + name + " of " + kid, java.util.Arrays.copyOfRange(raw, raw.length - 32, raw.length));
         });
+    }
+
+    /**
+     * A P-256 key: its PKCS#8 DER (about 67 bytes, or 138 with the public point), so the whole encoding and its
+     * base64, base64url and hex, and the private scalar {@code d} as 32 raw bytes, hex and its JWK form (43
+     * base64url characters). The public point that some encodings append is public, so the needles stop before it.
+     */
+    private static void addEcPrivateKey(Map<String, byte[]> needles, SigningKey key) throws Exception {
+        byte[] der = key.privateKeyPkcs8();
+        String kid = key.kid();
+        ECPrivateKey ec = (ECPrivateKey) KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der));
+        byte[] d = unsigned32(ec.getS());
+        int at = indexOf(der, d);
+        assertThat(at).as("d is inside the PKCS#8 encoding of " + kid).isPositive();
+        byte[] upToD = java.util.Arrays.copyOfRange(der, 0, at + d.length);
+        needles.put("PKCS#8 DER of " + kid, java.util.Arrays.copyOfRange(upToD, upToD.length - 40, upToD.length));
+        needles.put("PKCS#8 base64 of " + kid, Base64.getEncoder().encodeToString(upToD)
+                .substring(0, (upToD.length / 3) * 4).getBytes(StandardCharsets.UTF_8));
+        needles.put("PKCS#8 base64url of " + kid, Base64.getUrlEncoder().encodeToString(upToD)
+                .substring(0, (upToD.length / 3) * 4).getBytes(StandardCharsets.UTF_8));
+        needles.put("PKCS#8 hex of " + kid, HexFormat.of().formatHex(upToD, upToD.length - 32, upToD.length)
+                .getBytes(StandardCharsets.UTF_8));
+        needles.put("raw d of " + kid, d);
+        needles.put("hex d of " + kid, HexFormat.of().formatHex(d).getBytes(StandardCharsets.UTF_8));
+        needles.put("JWK d of " + kid, Base64URL.encode(d).toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(Base64URL.encode(d).toString()).hasSize(43);
+    }
+
+    private static byte[] unsigned32(java.math.BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        byte[] fixed = new byte[32];
+        int length = Math.min(bytes.length, 32);
+        System.arraycopy(bytes, bytes.length - length, fixed, 32 - length, length);
+        return fixed;
     }
 
     /** {@code table[row key].column} → value as text, for every table of the deployment's schema. */

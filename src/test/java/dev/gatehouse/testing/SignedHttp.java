@@ -43,7 +43,7 @@ public final class SignedHttp {
             unsigned.putHeader("Content-Type", contentType);
         }
         SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsCredentialsIdentity.create(TestServer.ACCESS_KEY, secretKey))
+                .identity(AwsCredentialsIdentity.create(server.accessKey(), secretKey))
                 .request(unsigned.build())
                 .payload(ContentStreamProvider.fromByteArray(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "cognito-idp")

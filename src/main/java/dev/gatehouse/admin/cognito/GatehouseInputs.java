@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -62,6 +63,18 @@ final class GatehouseInputs {
             throw CognitoException.invalidParameter(member + " must be a whole number between " + min + " and " + max + ".");
         }
         return node.intValue();
+    }
+
+    /** An optional string that must be one of {@code choices} exactly (case matters, as in JWS); null when absent. */
+    static String optionalChoice(ObjectNode input, String member, List<String> choices) {
+        JsonNode node = input.get(member);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual() || !choices.contains(node.textValue())) {
+            throw CognitoException.invalidParameter(member + " must be one of " + String.join(", ", choices) + ".");
+        }
+        return node.textValue();
     }
 
     private static String echo(String name) {

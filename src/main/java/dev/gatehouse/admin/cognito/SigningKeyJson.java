@@ -11,7 +11,7 @@ import dev.gatehouse.model.SigningKeyPolicy;
 import java.time.Duration;
 import java.util.List;
 
-/** Signing-key descriptors of Gatehouse's key operations: identifiers, use, state and times — never key material. */
+/** Signing-key descriptors of Gatehouse's key operations: identifiers, use, algorithm, state and times — never key material. */
 final class SigningKeyJson {
 
     private SigningKeyJson() {
@@ -21,6 +21,7 @@ final class SigningKeyJson {
         ObjectNode out = Outputs.object();
         out.put("Kid", key.kid());
         out.put("Use", key.purpose() == KeyPurpose.ACCESS ? "access" : "id");
+        out.put("Algorithm", key.algorithm().name());
         out.put("State", state.name());
         out.set("CreationDate", Outputs.timestamp(key.creationDate()));
         out.set("ActivationDate", Outputs.timestamp(key.activationDate()));
@@ -36,12 +37,16 @@ final class SigningKeyJson {
         return array;
     }
 
-    /** The policy as set, and the pre-publication delay in effect (the server's default when unset). */
+    /**
+     * The policy as set, and the pre-publication delay in effect (the server's default when unset);
+     * {@code SigningAlgorithm} is the algorithm of the next rotation's keys.
+     */
     static ObjectNode policy(SigningKeyPolicy policy, Duration effectivePrePublication) {
         ObjectNode out = Outputs.object();
         out.put("RotationPeriodDays", policy.rotationPeriodDays() == null ? 0 : policy.rotationPeriodDays());
         out.put("PrePublicationSeconds", effectivePrePublication.toSeconds());
         out.put("PrePublicationIsDefault", policy.prePublicationSeconds() == null);
+        out.put("SigningAlgorithm", policy.algorithm().name());
         return out;
     }
 }

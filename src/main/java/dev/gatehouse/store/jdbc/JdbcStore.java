@@ -8,6 +8,7 @@ import dev.gatehouse.model.KeyPurpose;
 import dev.gatehouse.model.ResourceServer;
 import dev.gatehouse.model.Scope;
 import dev.gatehouse.model.SigningKey;
+import dev.gatehouse.model.SigningAlgorithm;
 import dev.gatehouse.model.SigningKeyPolicy;
 import dev.gatehouse.model.TimeUnit;
 import dev.gatehouse.model.TokenValidity;
@@ -129,12 +130,12 @@ public final class JdbcStore implements Store {
     private static final String LOCK_POOL = "SELECT id FROM user_pool WHERE id = ? FOR UPDATE";
 
     private static final String SELECT_KEY_POLICY =
-            "SELECT rotation_period_days, pre_publication_seconds FROM pool_key_policy WHERE pool_id = ?";
+            "SELECT rotation_period_days, pre_publication_seconds, algorithm FROM pool_key_policy WHERE pool_id = ?";
     private static final String DELETE_KEY_POLICY = "DELETE FROM pool_key_policy WHERE pool_id = ?";
     private static final String INSERT_KEY_POLICY =
-            "INSERT INTO pool_key_policy (pool_id, rotation_period_days, pre_publication_seconds) VALUES (?, ?, ?)";
+            "INSERT INTO pool_key_policy (pool_id, rotation_period_days, pre_publication_seconds, algorithm) VALUES (?, ?, ?, ?)";
     private static final String ROTATING_POOLS = """
-            SELECT pool_id, rotation_period_days, pre_publication_seconds FROM pool_key_policy
+            SELECT pool_id, rotation_period_days, pre_publication_seconds, algorithm FROM pool_key_policy
             WHERE rotation_period_days IS NOT NULL ORDER BY pool_id""";
 
     private static final String TAGS_OF_POOL = "SELECT tag_key, tag_value FROM pool_tag WHERE pool_id = ? ORDER BY tag_key";
@@ -456,7 +457,8 @@ public final class JdbcStore implements Store {
         jdbc.inTransaction(c -> {
             Jdbc.update(c, DELETE_KEY_POLICY, poolId);
             if (!policy.equals(SigningKeyPolicy.DEFAULT)) {
-                Jdbc.update(c, INSERT_KEY_POLICY, poolId, policy.rotationPeriodDays(), policy.prePublicationSeconds());
+                Jdbc.update(c, INSERT_KEY_POLICY, poolId, policy.rotationPeriodDays(), policy.prePublicationSeconds(),
+                        policy.algorithm().name());
             }
             return logChange(c, poolId);
         });
@@ -688,7 +690,7 @@ public final class JdbcStore implements Store {
     }
 
     private void insertKey(Connection c, SigningKey key) throws SQLException {
-        Jdbc.update(c, INSERT_KEY, key.kid(), key.poolId(), key.purpose().name(), key.algorithm(),
+        Jdbc.update(c, INSERT_KEY, key.kid(), key.poolId(), key.purpose().name(), key.algorithm().name(),
                 codec.seal(key.privateKeyPkcs8(), SealContexts.signingKey(key.poolId(), key.kid())),
                 Base64.getEncoder().encodeToString(key.publicKeyX509()), millis(key.creationDate()),
                 millis(key.activationDate()), key.revocationDate() == null ? null : millis(key.revocationDate()));
@@ -698,13 +700,13 @@ public final class JdbcStore implements Store {
         return Jdbc.queryOne(c, SELECT_KEY_POLICY, r -> keyPolicy(r, 1), poolId).orElse(SigningKeyPolicy.DEFAULT);
     }
 
-    /** The policy in the two columns starting at {@code first}; SQL NULL reads as "server default". */
+    /** The policy in the three columns starting at {@code first}; SQL NULL reads as "server default". */
     private static SigningKeyPolicy keyPolicy(ResultSet r, int first) throws SQLException {
         int days = r.getInt(first);
         Integer rotationPeriodDays = r.wasNull() ? null : days;
         int seconds = r.getInt(first + 1);
         Integer prePublicationSeconds = r.wasNull() ? null : seconds;
-        return new SigningKeyPolicy(rotationPeriodDays, prePublicationSeconds);
+        return new SigningKeyPolicy(rotationPeriodDays, prePublicationSeconds, SigningAlgorithm.valueOf(r.getString(first + 2)));
     }
 
     private void insertSecret(Connection c, ClientSecret secret) throws SQLException {
@@ -831,7 +833,7 @@ public final class JdbcStore implements Store {
         long revokedAt = r.getLong("revoked_at");
         Instant revocationDate = r.wasNull() ? null : Instant.ofEpochMilli(revokedAt);
         return Optional.of(new SigningKey(poolId, kid, KeyPurpose.valueOf(r.getString("purpose")),
-                r.getString("algorithm"), privateKey,
+                SigningAlgorithm.valueOf(r.getString("algorithm")), privateKey,
                 Base64.getDecoder().decode(r.getString("public_key")), Instant.ofEpochMilli(r.getLong("created_at")),
                 Instant.ofEpochMilli(r.getLong("activate_at")), revocationDate));
     }
