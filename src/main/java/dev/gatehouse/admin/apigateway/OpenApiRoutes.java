@@ -65,7 +65,7 @@ final class OpenApiRoutes {
     private ObjectNode importApi(ApiCall c) {
         String apiId = ApiIds.newId();
         ImportedApi imported = importer.read(document(c),
-                withParameters(ImportOptions.newApi(apiId, failOnWarnings(c), ApiIds::newId), c));
+                parameters(c).applyTo(ImportOptions.newApi(apiId, failOnWarnings(c), ApiIds::newId)));
         ApiState state = apis.importApi(c.region(), apiId, new RestApiService.ImportedDefinition(imported.name(),
                 imported.description(), imported.version(), imported.definition()));
         return withImport(ApiGatewayJson.restApi(state.api()), imported);
@@ -77,11 +77,11 @@ final class OpenApiRoutes {
         ImportOptions.Mode parsed = mode == null ? ImportOptions.Mode.MERGE : parseMode(mode);
         boolean failOnWarnings = failOnWarnings(c);
         byte[] document = document(c);
-        ImportOptions parameters = withParameters(ImportOptions.newApi(c.param("restapi_id"), false, ApiIds::newId), c);
+        ImportParameters parameters = parameters(c);
         AtomicReference<ImportedApi> result = new AtomicReference<>();
         ApiState state = apis.putDefinition(c.region(), c.param("restapi_id"), current -> {
-            ImportedApi imported = importer.read(document, ImportOptions.into(current, parsed, failOnWarnings, ApiIds::newId)
-                    .with(parameters.basePath(), parameters.ignoreDocumentation()));
+            ImportedApi imported = importer.read(document,
+                    parameters.applyTo(ImportOptions.into(current, parsed, failOnWarnings, ApiIds::newId)));
             result.set(imported);
             return new RestApiService.ImportedDefinition(imported.name(), imported.description(), imported.version(),
                     imported.definition());
@@ -133,7 +133,7 @@ final class OpenApiRoutes {
      * {@code ignore=documentation}, and {@code endpointConfigurationTypes} (EDGE|REGIONAL|PRIVATE:
      * accepted, not kept: Gatehouse has one endpoint). Any other parameter is refused, not ignored silently.
      */
-    private static ImportOptions withParameters(ImportOptions options, ApiCall c) {
+    private static ImportParameters parameters(ApiCall c) {
         BasePath basePath;
         try {
             basePath = BasePath.parse(c.queryValue("basepath"));
@@ -156,7 +156,14 @@ final class OpenApiRoutes {
                         + ". Valid parameters are basepath,ignore,endpointConfigurationTypes");
             }
         }
-        return options.with(basePath, ignore != null);
+        return new ImportParameters(basePath, ignore != null);
+    }
+
+    /** The import {@code parameters} Gatehouse acts on. */
+    private record ImportParameters(BasePath basePath, boolean ignoreDocumentation) {
+        ImportOptions applyTo(ImportOptions options) {
+            return options.with(basePath, ignoreDocumentation);
+        }
     }
 
     private static boolean failOnWarnings(ApiCall c) {
