@@ -58,7 +58,7 @@ public final class ApiDeploymentService {
                     : new Stage(apiId, stageName, deployment.id(),
                     stageDescription != null ? stageDescription : existing.description(),
                     variables != null ? variables : existing.variables(), existing.throttle(),
-                    existing.methodThrottles(), existing.createdDate(), now);
+                    existing.methodThrottles(), existing.createdDate(), now, existing.tags());
         }
         apis.insertDeployment(deployment, snapshot, stage);
         directory.refreshApi(apiId);
@@ -87,7 +87,7 @@ public final class ApiDeploymentService {
     }
 
     public Stage createStage(String region, String apiId, String stageName, String deploymentId, String description,
-                             Map<String, String> variables) {
+                             Map<String, String> variables, Map<String, String> tags) {
         restApis.api(region, apiId);
         if (stageName == null) {
             throw ApiFailure.badRequest("Invalid null stageName specified");
@@ -102,8 +102,10 @@ public final class ApiDeploymentService {
             throw ApiFailure.conflict("Stage already exists");
         }
         Instant now = clock.instant();
+        Map<String, String> stageTags = tags == null ? Map.of() : tags;
+        ApiTags.check(stageTags);
         Stage stage = new Stage(apiId, stageName, deploymentId, description, variables == null ? Map.of() : variables,
-                null, Map.of(), now, now);
+                null, Map.of(), now, now, stageTags);
         apis.insertStage(stage);
         directory.refreshApi(apiId);
         return stage;
@@ -174,7 +176,7 @@ public final class ApiDeploymentService {
             }
         }
         Stage updated = new Stage(apiId, stageName, deploymentId, description, variables, throttle, methodThrottles,
-                s.createdDate(), clock.instant());
+                s.createdDate(), clock.instant(), s.tags());
         apis.updateStage(updated);
         directory.refreshApi(apiId);
         return updated;

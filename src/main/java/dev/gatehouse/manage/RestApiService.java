@@ -8,8 +8,6 @@ import dev.gatehouse.model.api.ApiMethod;
 import dev.gatehouse.model.api.ApiResource;
 import dev.gatehouse.model.api.Authorizer;
 import dev.gatehouse.model.api.Integration;
-import dev.gatehouse.model.api.IntegrationResponse;
-import dev.gatehouse.model.api.MethodResponse;
 import dev.gatehouse.model.api.PatchOperation;
 import dev.gatehouse.model.api.RestApi;
 import dev.gatehouse.store.ApiState;
@@ -22,7 +20,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +40,8 @@ public final class RestApiService {
     private static final Set<String> INTEGRATION_TYPES = Set.of("HTTP", "AWS", "MOCK", "HTTP_PROXY", "AWS_PROXY");
     private static final Pattern POOL_ARN =
             Pattern.compile("^arn:aws:cognito-idp:([a-z0-9-]+):([0-9]{12}):userpool/([\\w-]+_[0-9a-zA-Z]+)$");
-    private static final Pattern API_ARN = Pattern.compile("^arn:aws:apigateway:([a-z0-9-]+)::/restapis/([a-z0-9]+)$");
+    /** The rest_api.name and api_version columns hold this many characters. */
+    static final int MAX_NAME_LENGTH = 1024;
 
     /** What PutMethod sets (API Gateway: PutMethodRequest). */
     public record MethodSpec(String authorizationType, String authorizerId, List<String> authorizationScopes,
@@ -60,7 +58,7 @@ public final class RestApiService {
      * What an OpenAPI import made of a document (ImportRestApi / PutRestApi); the management API
      * translates the document, this service checks and stores the result.
      */
-    public record ImportedDefinition(String name, String description, ApiDefinition definition) {
+    public record ImportedDefinition(String name, String description, String version, ApiDefinition definition) {
     }
 
     private final ApiStore apis;
@@ -79,13 +77,14 @@ public final class RestApiService {
 
     // ---------------------------------------------------------------- APIs
 
-    public ApiState createApi(String region, String name, String description, Map<String, String> tags) {
-        if (name == null || name.isBlank()) {
-            throw ApiFailure.badRequest("Invalid REST API name specified");
-        }
+    public ApiState createApi(String region, String name, String description, String version, Map<String, String> tags) {
+        checkName(name);
+        checkVersion(version);
+        ApiTags.check(tags == null ? Map.of() : tags);
         String apiId = ApiIds.newId();
         String rootId = ApiIds.newId();
-        RestApi api = new RestApi(apiId, region, name, description, clock.instant(), rootId, tags == null ? Map.of() : tags);
+        RestApi api = new RestApi(apiId, region, name, description, version, clock.instant(), rootId,
+                tags == null ? Map.of() : tags);
         ApiDefinition definition = new ApiDefinition(apiId, name,
                 List.of(new ApiResource(rootId, null, "", "/", Map.of())), List.of());
         ApiState state = new ApiState(api, definition);
@@ -99,12 +98,11 @@ public final class RestApiService {
         if (!definition.apiId().equals(apiId)) {
             throw new IllegalArgumentException("the imported definition belongs to another API");
         }
-        if (imported.name() == null || imported.name().isBlank()) {
-            throw ApiFailure.badRequest("Invalid REST API name specified");
-        }
+        checkName(imported.name());
+        checkVersion(imported.version());
         checkImported(region, definition);
-        RestApi api = new RestApi(apiId, region, imported.name(), imported.description(), clock.instant(),
-                rootOf(definition), Map.of());
+        RestApi api = new RestApi(apiId, region, imported.name(), imported.description(), imported.version(),
+                clock.instant(), rootOf(definition), Map.of());
         ApiState state = new ApiState(api, definition);
         apis.insertApi(state);
         directory.refreshApi(apiId);
@@ -126,10 +124,15 @@ public final class RestApiService {
             }
             RestApi api = s.api();
             if (imported.name() != null && !imported.name().isBlank()) {
+                checkName(imported.name());
                 api = api.withName(imported.name());
             }
             if (imported.description() != null) {
                 api = api.withDescription(imported.description());
+            }
+            if (imported.version() != null) {
+                checkVersion(imported.version());
+                api = api.withVersion(imported.version());
             }
             return new ApiState(api, new ApiDefinition(apiId, api.name(), definition.resources(), definition.authorizers()));
         });
@@ -165,6 +168,7 @@ public final class RestApiService {
                 switch (patch.path()) {
                     case "/name" -> {
                         ApiPatches.requireOp(patch, "replace");
+                        checkName(ApiPatches.value(patch));
                         api = api.withName(ApiPatches.value(patch));
                         definition = new ApiDefinition(definition.apiId(), api.name(), definition.resources(),
                                 definition.authorizers());
@@ -172,6 +176,11 @@ public final class RestApiService {
                     case "/description" -> {
                         ApiPatches.requireOp(patch, "replace");
                         api = api.withDescription(patch.value());
+                    }
+                    case "/version" -> {
+                        ApiPatches.requireOp(patch, "replace");
+                        checkVersion(patch.value());
+                        api = api.withVersion(patch.value());
                     }
                     default -> throw ApiPatches.invalidPath(patch);
                 }
@@ -322,20 +331,6 @@ public final class RestApiService {
         });
     }
 
-    public MethodResponse putMethodResponse(String region, String apiId, String resourceId, String httpMethod,
-                                            MethodResponse response) {
-        checkStatusCode(response.statusCode());
-        edit(region, apiId, s -> {
-            ApiMethod m = ApiDefinitions.method(s.definition(), resourceId, httpMethod);
-            Map<String, MethodResponse> responses = new LinkedHashMap<>(m.methodResponses());
-            responses.put(response.statusCode(), response);
-            return new ApiState(s.api(), ApiDefinitions.putMethod(s.definition(), resourceId,
-                    new ApiMethod(httpMethod, m.authorizationType(), m.authorizerId(), m.authorizationScopes(),
-                            m.apiKeyRequired(), m.operationName(), m.requestParameters(), responses, m.integration())));
-        });
-        return response;
-    }
-
     // ---------------------------------------------------------------- integrations
 
     /** Stores the integration with API Gateway's defaults (timeout 29 s, passthrough WHEN_NO_MATCH, INTERNET). */
@@ -404,24 +399,8 @@ public final class RestApiService {
         });
     }
 
-    public IntegrationResponse putIntegrationResponse(String region, String apiId, String resourceId, String httpMethod,
-                                                      IntegrationResponse response) {
-        checkStatusCode(response.statusCode());
-        editIntegration(region, apiId, resourceId, httpMethod, current -> {
-            if (current == null) {
-                throw ApiFailure.notFound("Invalid Integration identifier specified");
-            }
-            Map<String, IntegrationResponse> responses = new LinkedHashMap<>(current.integrationResponses());
-            responses.put(response.statusCode(), response);
-            return new Integration(current.type(), current.httpMethod(), current.uri(), current.connectionType(),
-                    current.requestParameters(), current.requestTemplates(), current.passthroughBehavior(),
-                    current.timeoutInMillis(), responses);
-        });
-        return response;
-    }
-
-    private ApiState editIntegration(String region, String apiId, String resourceId, String httpMethod,
-                                     UnaryOperator<Integration> change) {
+    ApiState editIntegration(String region, String apiId, String resourceId, String httpMethod,
+                             UnaryOperator<Integration> change) {
         return edit(region, apiId, s -> {
             ApiMethod m = ApiDefinitions.method(s.definition(), resourceId, httpMethod);
             Integration next = change.apply(m.integration());
@@ -509,51 +488,30 @@ public final class RestApiService {
         });
     }
 
-    // ---------------------------------------------------------------- tags
-
-    public Map<String, String> tags(String region, String resourceArn) {
-        return api(region, apiIdOfArn(region, resourceArn)).api().tags();
-    }
-
-    public void tag(String region, String resourceArn, Map<String, String> tags) {
-        edit(region, apiIdOfArn(region, resourceArn), s -> {
-            Map<String, String> merged = new HashMap<>(s.api().tags());
-            merged.putAll(tags);
-            return new ApiState(s.api().withTags(merged), s.definition());
-        });
-    }
-
-    public void untag(String region, String resourceArn, List<String> keys) {
-        edit(region, apiIdOfArn(region, resourceArn), s -> {
-            Map<String, String> remaining = new HashMap<>(s.api().tags());
-            keys.forEach(remaining::remove);
-            return new ApiState(s.api().withTags(remaining), s.definition());
-        });
-    }
-
     // ---------------------------------------------------------------- helpers
 
+    ApiStore store() {
+        return apis;
+    }
+
+    DirectoryHolder directory() {
+        return directory;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
     /** One locked read-modify-write of the API; the directory learns of it at once. */
-    private ApiState edit(String region, String apiId, UnaryOperator<ApiState> change) {
+    ApiState edit(String region, String apiId, UnaryOperator<ApiState> change) {
         api(region, apiId);
         ApiState state = apis.editApi(apiId, change).orElseThrow(() -> notFoundApi(apiId));
         directory.refreshApi(apiId);
         return state;
     }
 
-    private ApiFailure notFoundApi(String apiId) {
+    ApiFailure notFoundApi(String apiId) {
         return ApiFailure.notFound("Invalid API identifier specified " + accountId + ":" + apiId);
-    }
-
-    private String apiIdOfArn(String region, String arn) {
-        Matcher matcher = API_ARN.matcher(arn == null ? "" : arn);
-        if (!matcher.matches()) {
-            throw ApiFailure.badRequest("Invalid ARN specified in the request");
-        }
-        if (!matcher.group(1).equals(region)) {
-            throw ApiFailure.notFound("Invalid API identifier specified " + accountId + ":" + matcher.group(2));
-        }
-        return matcher.group(2);
     }
 
     private static void checkHttpMethod(String httpMethod) {
@@ -563,9 +521,21 @@ public final class RestApiService {
         }
     }
 
-    private static void checkStatusCode(String statusCode) {
-        if (statusCode == null || !statusCode.matches("[1-5]\\d\\d")) {
-            throw ApiFailure.badRequest("Invalid status code specified: must be a 3-digit HTTP status");
+    /** API Gateway names REST APIs with 1 to 1024 characters (Gatehouse stores at most that many). */
+    private static void checkName(String name) {
+        if (name == null || name.isBlank()) {
+            throw ApiFailure.badRequest("Invalid REST API name specified");
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw ApiFailure.badRequest("Invalid REST API name specified: the name must be at most "
+                    + MAX_NAME_LENGTH + " characters");
+        }
+    }
+
+    private static void checkVersion(String version) {
+        if (version != null && version.length() > MAX_NAME_LENGTH) {
+            throw ApiFailure.badRequest("Invalid REST API version specified: the version must be at most "
+                    + MAX_NAME_LENGTH + " characters");
         }
     }
 

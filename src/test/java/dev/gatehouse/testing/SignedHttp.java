@@ -31,6 +31,27 @@ public final class SignedHttp {
         return send(server, target, contentType, body.getBytes(StandardCharsets.UTF_8), TestServer.SECRET_KEY);
     }
 
+    /** A REST-JSON call to the API Gateway management API (signing name {@code apigateway}, us-east-1). */
+    public static HttpResponse<String> apiGateway(TestServer server, String method, String path, String body)
+            throws IOException, InterruptedException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        URI uri = URI.create(server.baseUrl() + path);
+        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create(TestServer.ACCESS_KEY, TestServer.SECRET_KEY))
+                .request(SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri)
+                        .putHeader("Content-Type", "application/json").build())
+                .payload(ContentStreamProvider.fromByteArray(bytes))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "apigateway")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")).request();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+        for (Map.Entry<String, List<String>> header : signed.headers().entrySet()) {
+            if (!header.getKey().equalsIgnoreCase("Host")) {
+                header.getValue().forEach(value -> request.header(header.getKey(), value));
+            }
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public static HttpResponse<String> send(TestServer server, String target, String contentType, byte[] body,
                                             String secretKey) throws IOException, InterruptedException {
         SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder()

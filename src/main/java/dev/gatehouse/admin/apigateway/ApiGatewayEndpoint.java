@@ -1,11 +1,11 @@
 package dev.gatehouse.admin.apigateway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.admin.AdminCredentials;
 import dev.gatehouse.admin.apigateway.openapi.OpenApiException;
+import dev.gatehouse.admin.awsjson.AwsJsonException;
 import dev.gatehouse.admin.sigv4.AwsRegionNames;
 import dev.gatehouse.admin.sigv4.SigV4Exception;
 import dev.gatehouse.admin.sigv4.SigV4Verifier;
@@ -47,8 +47,13 @@ import java.util.UUID;
 public final class ApiGatewayEndpoint {
 
     public static final String SIGNING_NAME = "apigateway";
-    /** The management paths; the runtime's {@code /restapis/{id}/{stage}/_user_request_/...} is left to the gateway. */
-    public static final String PATH_REGEX = "^/(?:restapis(?![^?]*/_user_request_(?:/|$))(?:/.*)?|tags/.+)$";
+    /**
+     * The management paths: every top-level path of the apigateway model (unimplemented ones answer in
+     * API Gateway's error shape); the runtime's {@code /restapis/{id}/{stage}/_user_request_/...} is left to the gateway.
+     */
+    public static final String PATH_REGEX = "^/(?:restapis(?![^?]*/_user_request_(?:/|$))(?:/.*)?|tags/.+"
+            + "|(?:account|apikeys|clientcertificates|domainnames|domainnameaccessassociations"
+            + "|rejectdomainnameaccessassociations|sdktypes|usageplans|vpclinks)(?:/.*)?)$";
     private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayEndpoint.class);
 
     private final List<ApiRoute> routes;
@@ -107,7 +112,7 @@ public final class ApiGatewayEndpoint {
         for (ApiRoute route : routes) {
             Optional<Map<String, String>> params = route.match(method, segments, query);
             if (params.isPresent()) {
-                ObjectNode input = route.rawBody() ? json.createObjectNode() : parse(body);
+                ObjectNode input = route.rawBody() ? json.createObjectNode() : parse(route.operation(), body);
                 ApiCall call = new ApiCall(caller.region(), params.get(), query, input, body, headers(request));
                 return new Prepared(route, call, caller.accessKeyId());
             }
@@ -127,21 +132,15 @@ public final class ApiGatewayEndpoint {
         }
     }
 
-    private ObjectNode parse(byte[] body) {
-        if (body.length == 0) {
-            return json.createObjectNode();
-        }
+    /**
+     * The body as the model reads it: strict JSON, value kinds, then the body members' constraints.
+     * API Gateway answers every such refusal as BadRequestException.
+     */
+    private static ObjectNode parse(String operation, byte[] body) {
         try {
-            JsonNode node = json.readTree(body);
-            if (node == null || node.isNull() || node.isMissingNode()) {
-                return json.createObjectNode();
-            }
-            if (!node.isObject()) {
-                throw ApiGatewayException.badRequest("Could not parse request body into json: expected an object");
-            }
-            return (ObjectNode) node;
-        } catch (java.io.IOException e) {
-            throw ApiGatewayException.badRequest("Could not parse request body into json");
+            return ApiGatewayModel.BODY_READER.read(operation, body);
+        } catch (AwsJsonException e) {
+            throw ApiGatewayException.badRequest(e.wireMessage().orElse("Could not parse request body into json"));
         }
     }
 

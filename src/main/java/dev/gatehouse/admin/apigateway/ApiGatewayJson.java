@@ -36,6 +36,7 @@ final class ApiGatewayJson {
         out.put("id", api.id());
         out.put("name", api.name());
         putIfSet(out, "description", api.description());
+        putIfSet(out, "version", api.version());
         date(out, "createdDate", api.createdDate());
         out.put("apiKeySource", "HEADER");
         out.putObject("endpointConfiguration").putArray("types").add("EDGE");
@@ -173,6 +174,9 @@ final class ApiGatewayJson {
             out.set("variables", stringMap(stage.variables()));
         }
         out.put("tracingEnabled", false);
+        if (!stage.tags().isEmpty()) {
+            out.set("tags", stringMap(stage.tags()));
+        }
         date(out, "createdDate", stage.createdDate());
         date(out, "lastUpdatedDate", stage.lastUpdatedDate());
         return out;

@@ -2,7 +2,10 @@ package dev.gatehouse.admin.apigateway;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.admin.awsjson.ServiceModel;
 import dev.gatehouse.manage.ApiDeploymentService;
+import dev.gatehouse.manage.ApiResponseService;
+import dev.gatehouse.manage.ApiTagService;
 import dev.gatehouse.manage.RestApiService;
 import dev.gatehouse.model.api.ApiResource;
 import dev.gatehouse.model.api.Authorizer;
@@ -18,11 +21,14 @@ import dev.gatehouse.store.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The operations Gatehouse serves (botocore apigateway 2015-07-09: http.method, http.requestUri,
- * responseCode). Each handler only translates JSON to a service call and back.
+ * responseCode), then every other operation of the model as {@link ApiRoute#unsupported}. Each
+ * handler only translates JSON to a service call and back.
  */
 public final class ApiGatewayRoutes {
 
@@ -30,6 +36,8 @@ public final class ApiGatewayRoutes {
     private static final String RESOURCE = API + "/resources/{resource_id}";
     private static final String METHOD = RESOURCE + "/methods/{http_method}";
     private static final String INTEGRATION = METHOD + "/integration";
+    private static final String METHOD_RESPONSE = METHOD + "/responses/{status_code}";
+    private static final String INTEGRATION_RESPONSE = INTEGRATION + "/responses/{status_code}";
 
     private ApiGatewayRoutes() {
     }
@@ -40,10 +48,13 @@ public final class ApiGatewayRoutes {
      */
     public static List<ApiRoute> create(RestApiService apis, ApiDeploymentService deployments,
                                         Supplier<String> issuerBaseUrl, String domainSuffix) {
+        ApiResponseService responses = new ApiResponseService(apis);
+        ApiTagService tags = new ApiTagService(apis);
         List<ApiRoute> routes = new ArrayList<>();
         // -- REST APIs
         routes.add(new ApiRoute("CreateRestApi", "POST", "/restapis", 201, c -> {
-            ApiState state = apis.createApi(c.region(), c.string("name"), c.string("description"), c.map("tags", String.class));
+            ApiState state = apis.createApi(c.region(), c.string("name"), c.string("description"), c.string("version"),
+                    c.map("tags", String.class));
             return ApiGatewayJson.restApi(state.api());
         }));
         routes.add(new ApiRoute("GetRestApi", "GET", API, 200,
@@ -93,11 +104,24 @@ public final class ApiGatewayRoutes {
             apis.deleteMethod(c.region(), c.param("restapi_id"), c.param("resource_id"), c.param("http_method"));
             return null;
         }));
-        routes.add(new ApiRoute("PutMethodResponse", "PUT", METHOD + "/responses/{status_code}", 201,
-                c -> ApiGatewayJson.methodResponse(apis.putMethodResponse(c.region(), c.param("restapi_id"),
+        routes.add(new ApiRoute("PutMethodResponse", "PUT", METHOD_RESPONSE, 201,
+                c -> ApiGatewayJson.methodResponse(responses.putMethodResponse(c.region(), c.param("restapi_id"),
                         c.param("resource_id"), c.param("http_method"), new MethodResponse(c.param("status_code"),
                                 orEmpty(c.map("responseParameters", Boolean.class)),
                                 orEmpty(c.map("responseModels", String.class)))))));
+        routes.add(new ApiRoute("GetMethodResponse", "GET", METHOD_RESPONSE, 200,
+                c -> ApiGatewayJson.methodResponse(responses.methodResponse(c.region(), c.param("restapi_id"),
+                        c.param("resource_id"), c.param("http_method"), c.param("status_code")))));
+        // botocore: UpdateMethodResponse answers 201, unlike every other Update*.
+        routes.add(new ApiRoute("UpdateMethodResponse", "PATCH", METHOD_RESPONSE, 201,
+                c -> ApiGatewayJson.methodResponse(responses.updateMethodResponse(c.region(), c.param("restapi_id"),
+                        c.param("resource_id"), c.param("http_method"), c.param("status_code"),
+                        ApiGatewayJson.patches(c.body())))));
+        routes.add(new ApiRoute("DeleteMethodResponse", "DELETE", METHOD_RESPONSE, 204, c -> {
+            responses.deleteMethodResponse(c.region(), c.param("restapi_id"), c.param("resource_id"),
+                    c.param("http_method"), c.param("status_code"));
+            return null;
+        }));
         // -- integrations
         routes.add(new ApiRoute("PutIntegration", "PUT", INTEGRATION, 201, c -> {
             Integer timeout = c.integer("timeoutInMillis");
@@ -117,11 +141,23 @@ public final class ApiGatewayRoutes {
             apis.deleteIntegration(c.region(), c.param("restapi_id"), c.param("resource_id"), c.param("http_method"));
             return null;
         }));
-        routes.add(new ApiRoute("PutIntegrationResponse", "PUT", INTEGRATION + "/responses/{status_code}", 201,
-                c -> ApiGatewayJson.integrationResponse(apis.putIntegrationResponse(c.region(), c.param("restapi_id"),
+        routes.add(new ApiRoute("PutIntegrationResponse", "PUT", INTEGRATION_RESPONSE, 201,
+                c -> ApiGatewayJson.integrationResponse(responses.putIntegrationResponse(c.region(), c.param("restapi_id"),
                         c.param("resource_id"), c.param("http_method"), new IntegrationResponse(c.param("status_code"),
                                 c.string("selectionPattern"), orEmpty(c.map("responseParameters", String.class)),
                                 orEmpty(c.map("responseTemplates", String.class)))))));
+        routes.add(new ApiRoute("GetIntegrationResponse", "GET", INTEGRATION_RESPONSE, 200,
+                c -> ApiGatewayJson.integrationResponse(responses.integrationResponse(c.region(), c.param("restapi_id"),
+                        c.param("resource_id"), c.param("http_method"), c.param("status_code")))));
+        routes.add(new ApiRoute("UpdateIntegrationResponse", "PATCH", INTEGRATION_RESPONSE, 200,
+                c -> ApiGatewayJson.integrationResponse(responses.updateIntegrationResponse(c.region(),
+                        c.param("restapi_id"), c.param("resource_id"), c.param("http_method"), c.param("status_code"),
+                        ApiGatewayJson.patches(c.body())))));
+        routes.add(new ApiRoute("DeleteIntegrationResponse", "DELETE", INTEGRATION_RESPONSE, 204, c -> {
+            responses.deleteIntegrationResponse(c.region(), c.param("restapi_id"), c.param("resource_id"),
+                    c.param("http_method"), c.param("status_code"));
+            return null;
+        }));
         // -- authorizers
         routes.add(new ApiRoute("CreateAuthorizer", "POST", API + "/authorizers", 201, c -> ApiGatewayJson.authorizer(
                 apis.createAuthorizer(c.region(), c.param("restapi_id"), new RestApiService.AuthorizerSpec(
@@ -159,7 +195,8 @@ public final class ApiGatewayRoutes {
         // -- stages
         routes.add(new ApiRoute("CreateStage", "POST", API + "/stages", 201, c -> ApiGatewayJson.stage(
                 deployments.createStage(c.region(), c.param("restapi_id"), c.string("stageName"),
-                        c.string("deploymentId"), c.string("description"), c.map("variables", String.class)))));
+                        c.string("deploymentId"), c.string("description"), c.map("variables", String.class),
+                        c.map("tags", String.class)))));
         routes.add(new ApiRoute("GetStage", "GET", API + "/stages/{stage_name}", 200, c -> ApiGatewayJson.stage(
                 deployments.stage(c.region(), c.param("restapi_id"), c.param("stage_name")))));
         routes.add(new ApiRoute("GetStages", "GET", API + "/stages", 200, c -> {
@@ -178,23 +215,33 @@ public final class ApiGatewayRoutes {
             deployments.deleteStage(c.region(), c.param("restapi_id"), c.param("stage_name"));
             return null;
         }));
-        // -- tags (REST APIs only)
+        // -- tags (REST APIs and stages)
         routes.add(new ApiRoute("TagResource", "PUT", "/tags/{resource_arn}", 204, c -> {
-            apis.tag(c.region(), c.param("resource_arn"), orEmpty(c.map("tags", String.class)));
+            tags.tag(c.region(), c.param("resource_arn"), orEmpty(c.map("tags", String.class)));
             return null;
         }));
         routes.add(new ApiRoute("UntagResource", "DELETE", "/tags/{resource_arn}", 204, c -> {
-            apis.untag(c.region(), c.param("resource_arn"), c.query().getOrDefault("tagKeys", List.of()));
+            tags.untag(c.region(), c.param("resource_arn"), c.query().getOrDefault("tagKeys", List.of()));
             return null;
         }));
         routes.add(new ApiRoute("GetTags", "GET", "/tags/{resource_arn}", 200, c -> {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
-            out.set("tags", ApiGatewayJson.stringMap(apis.tags(c.region(), c.param("resource_arn"))));
+            out.set("tags", ApiGatewayJson.stringMap(tags.tags(c.region(), c.param("resource_arn"))));
             return out;
         }));
         // -- OpenAPI import and export
         routes.addAll(new OpenApiRoutes(apis, deployments, issuerBaseUrl, domainSuffix).routes());
+        routes.addAll(unsupported(ApiGatewayModel.MODEL, routes));
         return List.copyOf(routes);
+    }
+
+    /** Every operation of the model that {@code served} lacks, at its own method and requestUri. */
+    static List<ApiRoute> unsupported(ServiceModel model, List<ApiRoute> served) {
+        Set<String> names = served.stream().map(ApiRoute::operation).collect(Collectors.toSet());
+        return model.operationNames().stream().sorted().filter(name -> !names.contains(name))
+                .map(name -> model.operation(name).orElseThrow())
+                .map(op -> ApiRoute.unsupported(op.name(), op.httpMethod(), op.requestUri()))
+                .toList();
     }
 
     private static String required(String value, String member) {

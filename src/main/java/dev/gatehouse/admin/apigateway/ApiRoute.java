@@ -43,6 +43,16 @@ public record ApiRoute(String operation, String httpMethod, String template, int
         return new ApiRoute(operation, httpMethod, template, status, false, responder);
     }
 
+    /**
+     * An operation of the model that Gatehouse does not implement: answered 400 BadRequestException
+     * naming it, its body never read.
+     */
+    public static ApiRoute unsupported(String operation, String httpMethod, String template) {
+        return new ApiRoute(operation, httpMethod, template, 400, true, call -> {
+            throw ApiGatewayException.badRequest("Gatehouse does not implement " + operation + "; see docs/compatibility.md.");
+        });
+    }
+
     /** The URI parameters when {@code segments} (decoded) and the query fit the template. */
     Optional<Map<String, String>> match(String method, List<String> segments, Map<String, List<String>> query) {
         int mark = template.indexOf('?');

@@ -2,6 +2,7 @@ package dev.gatehouse.admin.apigateway;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.admin.apigateway.openapi.BasePath;
 import dev.gatehouse.admin.apigateway.openapi.ExportOptions;
 import dev.gatehouse.admin.apigateway.openapi.ImportOptions;
 import dev.gatehouse.admin.apigateway.openapi.ImportedApi;
@@ -19,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -29,6 +31,10 @@ import java.util.function.Supplier;
 final class OpenApiRoutes {
 
     private static final String API = "/restapis/{restapi_id}";
+    private static final Set<String> ENDPOINT_TYPES = Set.of("EDGE", "REGIONAL", "PRIVATE");
+    /** Query names of ImportRestApi / PutRestApi: the model's members and the {@code parameters} map. */
+    private static final Set<String> IMPORT_QUERY = Set.of("mode", "failonwarnings", "basepath", "ignore",
+            "endpointConfigurationTypes");
 
     private final RestApiService apis;
     private final ApiDeploymentService deployments;
@@ -58,9 +64,10 @@ final class OpenApiRoutes {
     /** API Gateway ImportRestApi: a new API from the document; warnings come back on the RestApi. */
     private ObjectNode importApi(ApiCall c) {
         String apiId = ApiIds.newId();
-        ImportedApi imported = importer.read(document(c), ImportOptions.newApi(apiId, failOnWarnings(c), ApiIds::newId));
+        ImportedApi imported = importer.read(document(c),
+                parameters(c).applyTo(ImportOptions.newApi(apiId, failOnWarnings(c), ApiIds::newId)));
         ApiState state = apis.importApi(c.region(), apiId, new RestApiService.ImportedDefinition(imported.name(),
-                imported.description(), imported.definition()));
+                imported.description(), imported.version(), imported.definition()));
         return withImport(ApiGatewayJson.restApi(state.api()), imported);
     }
 
@@ -70,11 +77,14 @@ final class OpenApiRoutes {
         ImportOptions.Mode parsed = mode == null ? ImportOptions.Mode.MERGE : parseMode(mode);
         boolean failOnWarnings = failOnWarnings(c);
         byte[] document = document(c);
+        ImportParameters parameters = parameters(c);
         AtomicReference<ImportedApi> result = new AtomicReference<>();
         ApiState state = apis.putDefinition(c.region(), c.param("restapi_id"), current -> {
-            ImportedApi imported = importer.read(document, ImportOptions.into(current, parsed, failOnWarnings, ApiIds::newId));
+            ImportedApi imported = importer.read(document,
+                    parameters.applyTo(ImportOptions.into(current, parsed, failOnWarnings, ApiIds::newId)));
             result.set(imported);
-            return new RestApiService.ImportedDefinition(imported.name(), imported.description(), imported.definition());
+            return new RestApiService.ImportedDefinition(imported.name(), imported.description(), imported.version(),
+                    imported.definition());
         });
         return withImport(ApiGatewayJson.restApi(state.api()), result.get());
     }
@@ -88,9 +98,12 @@ final class OpenApiRoutes {
         String apiId = c.param("restapi_id");
         String stageName = c.param("stage_name");
         DeployedStage served = deployments.deployedStage(c.region(), apiId, stageName);
-        // API Gateway exports the deployment's creation time as info.version.
-        String version = DateTimeFormatter.ISO_INSTANT.format(deployments.deployment(c.region(), apiId,
-                served.stage().deploymentId()).createdDate().truncatedTo(ChronoUnit.SECONDS));
+        // info.version: the API's version when it has one, else (as API Gateway) the deployment's creation time.
+        String version = apis.api(c.region(), apiId).api().version();
+        if (version == null) {
+            version = DateTimeFormatter.ISO_INSTANT.format(deployments.deployment(c.region(), apiId,
+                    served.stage().deploymentId()).createdDate().truncatedTo(ChronoUnit.SECONDS));
+        }
         ExportOptions.Syntax syntax = ExportOptions.Syntax.fromAccept(c.header("Accept"));
         ExportOptions options = ExportOptions.of(ExportOptions.Type.parse(exportType), syntax, c.queryValue("extensions"),
                 invokeUrl(apiId, c.region(), stageName));
@@ -115,6 +128,44 @@ final class OpenApiRoutes {
         return body;
     }
 
+    /**
+     * ImportRestApi / PutRestApi {@code parameters}: {@code basepath} (ignore|prepend|split),
+     * {@code ignore=documentation}, and {@code endpointConfigurationTypes} (EDGE|REGIONAL|PRIVATE:
+     * accepted, not kept: Gatehouse has one endpoint). Any other parameter is refused, not ignored silently.
+     */
+    private static ImportParameters parameters(ApiCall c) {
+        BasePath basePath;
+        try {
+            basePath = BasePath.parse(c.queryValue("basepath"));
+        } catch (IllegalArgumentException e) {
+            throw ApiGatewayException.badRequest(e.getMessage());
+        }
+        String ignore = c.queryValue("ignore");
+        if (ignore != null && !ignore.equals("documentation")) {
+            throw ApiGatewayException.badRequest("Invalid ignore parameter value: " + ignore
+                    + ". Valid options are documentation");
+        }
+        String endpointTypes = c.queryValue("endpointConfigurationTypes");
+        if (endpointTypes != null && !ENDPOINT_TYPES.contains(endpointTypes)) {
+            throw ApiGatewayException.badRequest("Invalid endpointConfigurationTypes parameter value: " + endpointTypes
+                    + ". Valid options are EDGE,REGIONAL,PRIVATE");
+        }
+        for (String name : c.query().keySet()) {
+            if (!IMPORT_QUERY.contains(name)) {
+                throw ApiGatewayException.badRequest("Invalid import parameter: " + name
+                        + ". Valid parameters are basepath,ignore,endpointConfigurationTypes");
+            }
+        }
+        return new ImportParameters(basePath, ignore != null);
+    }
+
+    /** The import {@code parameters} Gatehouse acts on. */
+    private record ImportParameters(BasePath basePath, boolean ignoreDocumentation) {
+        ImportOptions applyTo(ImportOptions options) {
+            return options.with(basePath, ignoreDocumentation);
+        }
+    }
+
     private static boolean failOnWarnings(ApiCall c) {
         String value = c.queryValue("failonwarnings");
         if (value == null || value.equalsIgnoreCase("false")) {
@@ -134,11 +185,8 @@ final class OpenApiRoutes {
         };
     }
 
-    /** The RestApi output of an import also carries the document's {@code version} and the import's {@code warnings}. */
+    /** The RestApi output of an import also carries the import's {@code warnings}. */
     private static ObjectNode withImport(ObjectNode restApi, ImportedApi imported) {
-        if (imported.version() != null) {
-            restApi.put("version", imported.version());
-        }
         if (!imported.warnings().isEmpty()) {
             ArrayNode warnings = restApi.putArray("warnings");
             imported.warnings().forEach(warnings::add);

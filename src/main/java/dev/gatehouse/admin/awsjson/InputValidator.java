@@ -35,8 +35,13 @@ final class InputValidator {
     }
 
     List<ConstraintViolation> validate(JsonNode input, Shape shape) {
+        return validate(input, shape, "");
+    }
+
+    /** As {@link #validate(JsonNode, Shape)}, every path under {@code prefix} (API Gateway: {@code createAuthorizerInput}). */
+    List<ConstraintViolation> validate(JsonNode input, Shape shape, String prefix) {
         List<ConstraintViolation> violations = new ArrayList<>();
-        structure(input, shape, "", violations);
+        structure(input, shape, prefix, violations);
         return List.copyOf(violations);
     }
 

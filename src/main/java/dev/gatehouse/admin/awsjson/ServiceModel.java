@@ -13,6 +13,8 @@ public final class ServiceModel {
 
     /** Cognito user pools, trimmed and extended by {@code tools/trim-aws-model.py}. */
     public static final String COGNITO_IDP_RESOURCE = "/dev/gatehouse/admin/awsjson/cognito-idp-2016-04-18.json";
+    /** API Gateway (REST APIs), trimmed and extended by {@code tools/trim-aws-model.py}. */
+    public static final String APIGATEWAY_RESOURCE = "/dev/gatehouse/admin/awsjson/apigateway-2015-07-09.json";
 
     private final ProtocolMetadata metadata;
     private final Map<String, Operation> operations;
@@ -31,6 +33,10 @@ public final class ServiceModel {
 
     public static ServiceModel cognitoIdentityProvider() {
         return fromClasspath(COGNITO_IDP_RESOURCE);
+    }
+
+    public static ServiceModel apiGateway() {
+        return fromClasspath(APIGATEWAY_RESOURCE);
     }
 
     public ProtocolMetadata metadata() {

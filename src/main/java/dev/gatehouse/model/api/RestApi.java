@@ -7,8 +7,10 @@ import java.util.Objects;
 /**
  * A REST API's own settings (API Gateway: RestApi); its resources and authorizers are its
  * {@link ApiDefinition}. APIs of different regions live apart, as pools do.
+ *
+ * @param version the API's own version label (CreateRestApi {@code version}, an import's {@code info.version}); may be null
  */
-public record RestApi(String id, String region, String name, String description, Instant createdDate,
+public record RestApi(String id, String region, String name, String description, String version, Instant createdDate,
                       String rootResourceId, Map<String, String> tags) {
 
     public RestApi {
@@ -21,14 +23,18 @@ public record RestApi(String id, String region, String name, String description,
     }
 
     public RestApi withName(String newName) {
-        return new RestApi(id, region, newName, description, createdDate, rootResourceId, tags);
+        return new RestApi(id, region, newName, description, version, createdDate, rootResourceId, tags);
     }
 
     public RestApi withDescription(String newDescription) {
-        return new RestApi(id, region, name, newDescription, createdDate, rootResourceId, tags);
+        return new RestApi(id, region, name, newDescription, version, createdDate, rootResourceId, tags);
+    }
+
+    public RestApi withVersion(String newVersion) {
+        return new RestApi(id, region, name, description, newVersion, createdDate, rootResourceId, tags);
     }
 
     public RestApi withTags(Map<String, String> newTags) {
-        return new RestApi(id, region, name, description, createdDate, rootResourceId, newTags);
+        return new RestApi(id, region, name, description, version, createdDate, rootResourceId, newTags);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param methodThrottles by method setting key {@code resourcePath/HTTPMETHOD} (e.g. {@code /items/GET},
  *                        {@code * /*} for all), as API Gateway's methodSettings
+ * @param tags            the stage's own tags (TagResource on its ARN, CreateStage {@code tags})
  */
 public record Stage(
         String apiId,
@@ -19,7 +20,8 @@ public record Stage(
         ThrottleSettings throttle,
         Map<String, ThrottleSettings> methodThrottles,
         Instant createdDate,
-        Instant lastUpdatedDate) {
+        Instant lastUpdatedDate,
+        Map<String, String> tags) {
 
     public Stage {
         Objects.requireNonNull(apiId, "apiId");
@@ -27,5 +29,19 @@ public record Stage(
         Objects.requireNonNull(deploymentId, "deploymentId");
         variables = Map.copyOf(variables);
         methodThrottles = Map.copyOf(methodThrottles);
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    /** A stage without tags. */
+    public Stage(String apiId, String stageName, String deploymentId, String description, Map<String, String> variables,
+                 ThrottleSettings throttle, Map<String, ThrottleSettings> methodThrottles, Instant createdDate,
+                 Instant lastUpdatedDate) {
+        this(apiId, stageName, deploymentId, description, variables, throttle, methodThrottles, createdDate,
+                lastUpdatedDate, Map.of());
+    }
+
+    public Stage withTags(Map<String, String> newTags) {
+        return new Stage(apiId, stageName, deploymentId, description, variables, throttle, methodThrottles, createdDate,
+                lastUpdatedDate, newTags);
     }
 }

@@ -21,17 +21,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** {@link ApiStore} on JDBC; schema in db/migration/V7__rest_apis.sql. */
+/** {@link ApiStore} on JDBC; schema in db/migration/V7__rest_apis.sql and V8__rest_api_version_and_stage_tags.sql. */
 public final class JdbcApiStore implements ApiStore {
 
-    private static final String API_COLUMNS = "id, region, name, description, created_at, root_resource_id, tags, definition";
-    private static final String INSERT_API = "INSERT INTO rest_api (" + API_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String API_COLUMNS = "id, region, name, description, created_at, root_resource_id, tags, definition, api_version";
+    private static final String INSERT_API = "INSERT INTO rest_api (" + API_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SELECT_API = "SELECT " + API_COLUMNS + " FROM rest_api WHERE id = ?";
     private static final String LOCK_API = SELECT_API + " FOR UPDATE";
     private static final String LIST_APIS = "SELECT " + API_COLUMNS
             + " FROM rest_api WHERE region = ? AND id > ? ORDER BY id LIMIT ?";
     private static final String UPDATE_API = """
-            UPDATE rest_api SET name = ?, description = ?, tags = ?, definition = ? WHERE id = ?""";
+            UPDATE rest_api SET name = ?, description = ?, tags = ?, definition = ?, api_version = ? WHERE id = ?""";
     private static final String DELETE_API = "DELETE FROM rest_api WHERE id = ?";
     private static final String ALL_API_IDS = "SELECT id FROM rest_api ORDER BY id";
 
@@ -46,14 +46,14 @@ public final class JdbcApiStore implements ApiStore {
     private static final String DELETE_DEPLOYMENTS = "DELETE FROM api_deployment WHERE api_id = ?";
 
     private static final String STAGE_COLUMNS = """
-            api_id, stage_name, deployment_id, description, variables, throttle, method_throttles, created_at, updated_at""";
+            api_id, stage_name, deployment_id, description, variables, throttle, method_throttles, created_at, updated_at, tags""";
     private static final String INSERT_STAGE = "INSERT INTO api_stage (" + STAGE_COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SELECT_STAGE = "SELECT " + STAGE_COLUMNS + " FROM api_stage WHERE api_id = ? AND stage_name = ?";
     private static final String STAGES_OF_API = "SELECT " + STAGE_COLUMNS + " FROM api_stage WHERE api_id = ? ORDER BY stage_name";
     private static final String UPDATE_STAGE = """
             UPDATE api_stage SET deployment_id = ?, description = ?, variables = ?, throttle = ?, method_throttles = ?,
-                updated_at = ?
+                updated_at = ?, tags = ?
             WHERE api_id = ? AND stage_name = ?""";
     private static final String DELETE_STAGE = "DELETE FROM api_stage WHERE api_id = ? AND stage_name = ?";
     private static final String DELETE_STAGES = "DELETE FROM api_stage WHERE api_id = ?";
@@ -76,7 +76,8 @@ public final class JdbcApiStore implements ApiStore {
         RestApi api = state.api();
         jdbc.inTransaction(c -> {
             Jdbc.update(c, INSERT_API, api.id(), api.region(), api.name(), api.description(),
-                    api.createdDate().toEpochMilli(), api.rootResourceId(), ApiJson.write(api.tags()), ApiJson.write(state.definition()));
+                    api.createdDate().toEpochMilli(), api.rootResourceId(), ApiJson.write(api.tags()), ApiJson.write(state.definition()),
+                    api.version());
             return logChange(c, api.id());
         });
     }
@@ -107,7 +108,7 @@ public final class JdbcApiStore implements ApiStore {
             ApiState next = edit.apply(current.get());
             RestApi api = next.api();
             Jdbc.update(c, UPDATE_API, api.name(), api.description(), ApiJson.write(api.tags()),
-                    ApiJson.write(next.definition()), apiId);
+                    ApiJson.write(next.definition()), api.version(), apiId);
             logChange(c, apiId);
             return Optional.of(next);
         });
@@ -223,16 +224,17 @@ public final class JdbcApiStore implements ApiStore {
     private static Object[] stageInsertParams(Stage s) {
         return new Object[] {s.apiId(), s.stageName(), s.deploymentId(), s.description(), ApiJson.write(s.variables()),
                 ApiJson.write(s.throttle()), ApiJson.write(s.methodThrottles()), s.createdDate().toEpochMilli(),
-                s.lastUpdatedDate().toEpochMilli()};
+                s.lastUpdatedDate().toEpochMilli(), ApiJson.write(s.tags())};
     }
 
     private static Object[] stageUpdateParams(Stage s) {
         return new Object[] {s.deploymentId(), s.description(), ApiJson.write(s.variables()), ApiJson.write(s.throttle()),
-                ApiJson.write(s.methodThrottles()), s.lastUpdatedDate().toEpochMilli(), s.apiId(), s.stageName()};
+                ApiJson.write(s.methodThrottles()), s.lastUpdatedDate().toEpochMilli(), ApiJson.write(s.tags()), s.apiId(),
+                s.stageName()};
     }
 
     private static ApiState apiState(ResultSet r) throws SQLException {
-        RestApi api = new RestApi(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+        RestApi api = new RestApi(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(9),
                 Instant.ofEpochMilli(r.getLong(5)), r.getString(6), ApiJson.stringMap(r.getString(7)));
         return new ApiState(api, ApiJson.definition(r.getString(8)));
     }
@@ -244,6 +246,6 @@ public final class JdbcApiStore implements ApiStore {
     private static Stage stage(ResultSet r) throws SQLException {
         return new Stage(r.getString(1), r.getString(2), r.getString(3), r.getString(4), ApiJson.stringMap(r.getString(5)),
                 ApiJson.throttle(r.getString(6)), ApiJson.throttles(r.getString(7)), Instant.ofEpochMilli(r.getLong(8)),
-                Instant.ofEpochMilli(r.getLong(9)));
+                Instant.ofEpochMilli(r.getLong(9)), ApiJson.stringMap(r.getString(10)));
     }
 }

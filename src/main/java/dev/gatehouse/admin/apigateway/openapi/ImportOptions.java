@@ -15,9 +15,11 @@ import java.util.function.Supplier;
  * @param failOnWarnings {@code failonwarnings}: any warning aborts the import
  * @param existing       the current definition (PutRestApi), or null for a new API
  * @param ids            generates resource and authorizer ids (the management API's AWS-style ids)
+ * @param basePath       {@code basepath}: what the document's base path does to resource paths
+ * @param ignoreDocumentation {@code ignore=documentation}: documentation extensions are dropped without a warning
  */
 public record ImportOptions(String apiId, Mode mode, boolean failOnWarnings, ApiDefinition existing,
-                            Supplier<String> ids) {
+                            Supplier<String> ids, BasePath basePath, boolean ignoreDocumentation) {
 
     public enum Mode {
         OVERWRITE, MERGE;
@@ -36,15 +38,21 @@ public record ImportOptions(String apiId, Mode mode, boolean failOnWarnings, Api
         Objects.requireNonNull(apiId, "apiId");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(ids, "ids");
+        Objects.requireNonNull(basePath, "basePath");
     }
 
     /** ImportRestApi: a new API. */
     public static ImportOptions newApi(String apiId, boolean failOnWarnings, Supplier<String> ids) {
-        return new ImportOptions(apiId, Mode.OVERWRITE, failOnWarnings, null, ids);
+        return new ImportOptions(apiId, Mode.OVERWRITE, failOnWarnings, null, ids, BasePath.IGNORE, false);
     }
 
     /** PutRestApi: into an existing API. */
     public static ImportOptions into(ApiDefinition existing, Mode mode, boolean failOnWarnings, Supplier<String> ids) {
-        return new ImportOptions(existing.apiId(), mode, failOnWarnings, existing, ids);
+        return new ImportOptions(existing.apiId(), mode, failOnWarnings, existing, ids, BasePath.IGNORE, false);
+    }
+
+    /** The same options with API Gateway's {@code basepath} and {@code ignore=documentation} parameters. */
+    public ImportOptions with(BasePath newBasePath, boolean newIgnoreDocumentation) {
+        return new ImportOptions(apiId, mode, failOnWarnings, existing, ids, newBasePath, newIgnoreDocumentation);
     }
 }

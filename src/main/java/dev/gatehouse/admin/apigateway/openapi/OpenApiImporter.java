@@ -47,7 +47,8 @@ public final class OpenApiImporter {
             title = existing != null ? existing.name() : "";
         }
         root.fieldNames().forEachRemaining(field -> {
-            if (field.startsWith("x-amazon-apigateway-")) {
+            boolean documentation = field.equals("x-amazon-apigateway-documentation");
+            if (field.startsWith("x-amazon-apigateway-") && !(documentation && options.ignoreDocumentation())) {
                 warnings.add("Ignored top-level extension " + field + " (not supported by Gatehouse)");
             }
         });
@@ -63,16 +64,17 @@ public final class OpenApiImporter {
         ResourceTree tree = merge
                 ? ResourceTree.of(existing.resources(), options.ids())
                 : ResourceTree.empty(existing == null ? null : ResourceTree.rootId(existing.resources()), options.ids());
+        String prefix = options.basePath().prefix(root, swagger);
         JsonNode globalSecurity = root.get("security");
         JsonNode paths = root.get("paths");
         if (paths != null && !paths.isNull() && !paths.isObject()) {
             errors.add("Invalid OpenAPI input: paths must be an object");
         } else if (paths != null) {
             for (var entry : paths.properties()) {
-                String resourcePath = entry.getKey();
-                if (resourcePath.startsWith("x-")) {
+                if (entry.getKey().startsWith("x-")) {
                     continue;
                 }
+                String resourcePath = BasePath.apply(prefix, entry.getKey());
                 String refused = tree.add(resourcePath);
                 if (refused != null) {
                     errors.add(refused);
