@@ -10,6 +10,7 @@ as OpenAPI documents and deployed), loaded concurrently.
 """
 import concurrent.futures
 import json
+import threading
 import time
 import uuid
 
@@ -29,10 +30,26 @@ def retrying(call, attempts=8):
             time.sleep(0.05 * 2 ** attempt)
 
 
-def parallel(fn, items, workers):
-    """fn(item) for every item on `workers` threads; the first failure stops the load."""
+def parallel(fn, items, workers, what="", log=None):
+    """fn(item) for every item on `workers` threads, in order; the first failure stops the load.
+    Logs progress every tenth, with the rate of that tenth (it falls if writes get slower with size)."""
+    items = list(items)
+    step = max(1, len(items) // 10)
+    state = {"done": 0, "mark": time.monotonic()}
+    lock = threading.Lock()
+
+    def one(item):
+        result = retrying(lambda: fn(item))
+        with lock:
+            state["done"] += 1
+            if log and (state["done"] % step == 0):
+                now = time.monotonic()
+                log(f"    {what}: {state['done']}/{len(items)}, {step / (now - state['mark']):.0f}/s")
+                state["mark"] = now
+        return result
+
     with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(lambda item: retrying(lambda: fn(item)), items))
+        return list(pool.map(one, items))
 
 
 def pool_arn(pool_id, region="us-east-1", account="000000000000"):
@@ -79,14 +96,14 @@ def route(admin, api_id, parent, path_part, authorizer_id, uri):
     admin.apigateway("PUT", base + "/integration", {"type": "HTTP_PROXY", "httpMethod": "GET", "uri": uri})
 
 
-def scale(admin, backend_url, pools=10_000, clients=100_000, routes=1_000, existing_pools=1, workers=16,
+def scale(admin, backend_url, pools=10_000, clients=100_000, routes=1_000, existing_pools=0, workers=16,
           log=print):
     """Loads the scale data set; returns counts, the big pool's id and the time of each phase."""
     timings = {}
     start = time.monotonic()
     new_pools = pools - existing_pools
     pool_ids = parallel(lambda i: admin.cognito("CreateUserPool", {"PoolName": f"scale-{i}"})["UserPool"]["Id"],
-                        range(new_pools), workers)
+                        range(new_pools), workers, "pools", log)
     timings["pools_s"] = round(time.monotonic() - start, 1)
     log(f"  {new_pools} pools in {timings['pools_s']} s")
 
@@ -96,7 +113,7 @@ def scale(admin, backend_url, pools=10_000, clients=100_000, routes=1_000, exist
     phase = time.monotonic()
     parallel(lambda item: admin.cognito("CreateUserPoolClient", {
         "UserPoolId": item[1], "ClientName": f"scale-{item[0]}", "GenerateSecret": True}),
-             list(enumerate(targets)), workers)
+             list(enumerate(targets)), workers, "app clients", log)
     timings["clients_s"] = round(time.monotonic() - phase, 1)
     log(f"  {clients} app clients in {timings['clients_s']} s")
 
@@ -104,7 +121,7 @@ def scale(admin, backend_url, pools=10_000, clients=100_000, routes=1_000, exist
     apis = max(1, routes // 100)
     per_api = routes // apis
     api_ids = parallel(lambda n: import_api(admin, n, per_api, big_pool, backend_url), range(apis),
-                       min(workers, apis))
+                       min(workers, apis), "REST APIs", log)
     timings["routes_s"] = round(time.monotonic() - phase, 1)
     log(f"  {apis * per_api} routes in {apis} deployed REST APIs in {timings['routes_s']} s")
     timings["total_s"] = round(time.monotonic() - start, 1)

@@ -471,6 +471,9 @@ def main():
     parser.add_argument("--scale-clients", type=int, default=100_000)
     parser.add_argument("--scale-routes", type=int, default=1_000)
     parser.add_argument("--load-workers", type=int, default=16, help="concurrent fixture-loading requests")
+    parser.add_argument("--scale-cache", default=os.path.join(HERE, ".scale-cache"),
+                        help="keep the loaded scale data set here and reuse it (default bench/.scale-cache; '' = off)")
+    parser.add_argument("--reload-scale", action="store_true", help="load the scale data set even if cached")
     parser.add_argument("--jar", default=os.path.join(ROOT, "target", "gatehouse.jar"))
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
     args = parser.parse_args()
@@ -532,7 +535,7 @@ def main():
         report["ratios"] = ratios(report, report["signing_ceiling"])
 
         if args.scale:
-            report["scale"] = scale_suite(args, gatehouse, admin, targets, backend_port, report)
+            report["scale"] = scale_suite(args, gatehouse, nginx_backend, nginx_proxy, workdir, report)
 
         report["targets"] = evaluate(report)
         report["load_average_at_end"] = os.getloadavg()
@@ -557,35 +560,66 @@ def main():
     log(f"results: {os.path.relpath(path, ROOT)} (and bench/results/latest.json)")
 
 
-def scale_suite(args, gatehouse, admin, targets, backend_port, report):
-    """Loads the scale data set with the server on both cores, restarts it pinned, measures again."""
-    log("scale: restarting Gatehouse on both cores for loading …")
-    gatehouse.stop()
-    gatehouse.start(core=None)
-    scale = fixtures.scale(admin, f"http://127.0.0.1:{backend_port}", pools=args.scale_pools,
-                           clients=args.scale_clients, routes=args.scale_routes, existing_pools=1,
-                           workers=args.load_workers, log=log)
-    gatehouse.stop()
+def scale_suite(args, small_gatehouse, nginx_backend, nginx_proxy, workdir, report):
+    """The scale data set in its own data directory: loaded with the server on both cores (or
+    copied from --scale-cache, where a previous load kept it), then the server restarts pinned to
+    core 0 with it and the small set's measurements run again over a bench pool and API added to it."""
+    small_gatehouse.stop()
+    port = small_gatehouse.port
+    backend_url = f"http://127.0.0.1:{nginx_backend.port}"
+    data_dir = os.path.join(workdir, "gatehouse-scale-data")
+    log_path = os.path.join(workdir, "gatehouse-scale.log")
+    size = f"{args.scale_pools}-pools-{args.scale_clients}-clients-{args.scale_routes}-routes"
+    cache = os.path.join(args.scale_cache, size) if args.scale_cache else None
+    if cache and os.path.exists(os.path.join(cache, "load.json")) and not args.reload_scale:
+        log(f"scale: data set from {cache}")
+        shutil.copytree(os.path.join(cache, "data"), data_dir)
+        with open(os.path.join(cache, "load.json")) as f:
+            scale = json.load(f)
+        scale["from_cache"] = cache
+    else:
+        log("scale: loading with Gatehouse on both cores …")
+        loader = Gatehouse(args.jar, data_dir, port, log_path)
+        try:
+            loader.start(core=None)
+            admin = Admin(f"http://127.0.0.1:{port}", *read_credentials(os.path.join(data_dir, "admin-credentials")))
+            scale = fixtures.scale(admin, backend_url, pools=args.scale_pools, clients=args.scale_clients,
+                                   routes=args.scale_routes, existing_pools=1, workers=args.load_workers, log=log)
+            scale["loaded_at"] = report["timestamp"]
+        finally:
+            loader.stop()
+        if cache:
+            shutil.rmtree(cache, ignore_errors=True)
+            shutil.copytree(data_dir, os.path.join(cache, "data"))
+            with open(os.path.join(cache, "load.json"), "w") as f:
+                json.dump(scale, f, indent=2)
+
     log("scale: starting Gatehouse on core 0 with the data …")
-    ready_s = gatehouse.start()
-    scale["startup"] = {"ready_s": round(ready_s, 3), "rss_ready_mib": gatehouse.rss()}
-    log(f"  ready in {ready_s:.2f} s, RSS {scale['startup']['rss_ready_mib']} MiB")
-    scale["list_calls"] = fixtures.time_list_calls(admin, scale["big_pool_id"])
-    for name, l in scale["list_calls"].items():
-        log(f"  {name}: {l['items']} items, {l['pages']} pages, {l['total_s']} s")
-    targets.check()
-    log("scale: token endpoint …")
-    token_suite(targets, args, scale)
-    log("scale: gateway …")
-    scale["gateway"] = [measure("gateway", targets.gateway_url, c, targets.gateway_env(), args,
-                                targets.gatehouse)
-                        for c in args.connections]
-    # the backend and nginx figures do not depend on Gatehouse's data: reuse the small set's
+    gatehouse = Gatehouse(args.jar, data_dir, port, log_path)
+    try:
+        ready_s = gatehouse.start()
+        scale["startup"] = {"ready_s": round(ready_s, 3), "rss_ready_mib": gatehouse.rss()}
+        log(f"  ready in {ready_s:.2f} s, RSS {scale['startup']['rss_ready_mib']} MiB")
+        admin = Admin(f"http://127.0.0.1:{port}", *read_credentials(os.path.join(data_dir, "admin-credentials")))
+        scale["list_calls"] = fixtures.time_list_calls(admin, scale["big_pool_id"])
+        for name, l in scale["list_calls"].items():
+            log(f"  {name}: {l['items']} items, {l['pages']} pages, {l['total_s']} s")
+        targets = Targets(gatehouse, nginx_backend, nginx_proxy, fixtures.small(admin, backend_url))
+        targets.fetch_token()
+        targets.check()
+        log("scale: token endpoint …")
+        token_suite(targets, args, scale)
+        log("scale: gateway …")
+        scale["gateway"] = [measure("gateway", targets.gateway_url, c, targets.gateway_env(), args, gatehouse)
+                            for c in args.connections]
+        scale["startup"]["rss_after_load_mib"] = gatehouse.rss()
+    finally:
+        gatehouse.stop()
+    # the backend and nginx figures do not depend on Gatehouse's data: the small set's are reused
     scale["backend_direct"] = report["backend_direct"]
     scale["nginx_proxy"] = report["nginx_proxy"]
-    scale["startup"]["rss_after_load_mib"] = gatehouse.rss()
     scale["ratios"] = ratios(scale, report["signing_ceiling"])
-    del scale["api_ids"]
+    scale.pop("api_ids", None)
     return scale
 
 
