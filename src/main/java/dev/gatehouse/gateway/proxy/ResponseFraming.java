@@ -17,6 +17,9 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.net.impl.ConnectionBase;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
@@ -33,6 +36,7 @@ import java.util.Queue;
  */
 final class ResponseFraming {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ResponseFraming.class);
     /** The name Vert.x 5 gives its HTTP/1.x client codec in the channel pipeline. */
     static final String CODEC = "codec";
 
@@ -42,13 +46,19 @@ final class ResponseFraming {
     /** For the HTTP client's connect handler. A connection whose codec cannot be replaced is closed. */
     static void install(HttpConnection connection, HttpClientOptions options) {
         if (!(connection instanceof ConnectionBase base)) {
+            LOG.error("Unknown HTTP client connection type {}: closing it, response framing cannot be checked",
+                    connection.getClass().getName());
             connection.close();
             return;
         }
+        // A refused head surfaces here (else Vert.x logs it at ERROR without saying which backend).
+        connection.exceptionHandler(e -> LOG.warn("Backend connection to {} failed: {}", connection.remoteAddress(),
+                e.getMessage()));
         ChannelPipeline pipeline = base.channel().pipeline();
         if (pipeline.get(CODEC) instanceof HttpClientCodec) {
             pipeline.replace(CODEC, CODEC, new Codec(options));
         } else if (!(pipeline.get(CODEC) instanceof Codec)) {
+            LOG.error("No HTTP/1.x client codec named {} in the pipeline: closing the backend connection", CODEC);
             connection.close();
         }
     }

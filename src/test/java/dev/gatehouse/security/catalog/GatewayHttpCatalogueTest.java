@@ -48,7 +48,7 @@ class GatewayHttpCatalogueTest {
     private static RecordingBackend raw;
 
     /** What a case can refer to: the gateway's Host, GOOD (api/read), a token with api/write, backend ports. */
-    record Fixture(CatalogueWorld world, String apiId, String host, String good, String write) {
+    record Fixture(CatalogueWorld world, String host, String good, String write) {
         int port() {
             return world.server.port();
         }
@@ -516,6 +516,7 @@ class GatewayHttpCatalogueTest {
         void assertNothingForwarded() throws InterruptedException {
             Thread.sleep(50); // anything forwarded was sent before the answer; this only lets its bytes land
             assertThat(GatewayHttpCatalogueTest.orders.bytesRead()).as("bytes R1's backend read").isEqualTo(orders);
+            assertThat(GatewayHttpCatalogueTest.orders.connections()).as("connections to R1's backend").isEqualTo(ordersConnections);
             assertThat(GatewayHttpCatalogueTest.admin.bytesRead()).as("bytes R2's backend read").isEqualTo(admin);
             assertThat(GatewayHttpCatalogueTest.admin.connections()).as("connections to R2's backend").isEqualTo(adminConnections);
         }
@@ -598,7 +599,7 @@ class GatewayHttpCatalogueTest {
             gw.createDeployment(r -> r.restApiId(apiId).stageName("svc"));
 
             String host = apiId + ".execute-api.us-east-1.localhost:" + world.server.port();
-            return new Fixture(world, apiId, host, token(world, "api/read"), token(world, "api/write"));
+            return new Fixture(world, host, token(world, "api/read"), token(world, "api/write"));
         }
     }
 
