@@ -6,8 +6,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code gatehouse keys}: signing-key operations on a running server (docs/key-rotation.md). */
 @Command(name = "keys", mixinStandardHelpOptions = true,
-        description = "Rotate and list the signing keys of a user pool on a running Gatehouse.",
-        subcommands = {KeysRotateCommand.class, KeysListCommand.class, KeysRotateMasterCommand.class})
+        description = "Rotate and list the signing keys of a user pool, and set its key policy, on a running Gatehouse.",
+        subcommands = {KeysRotateCommand.class, KeysListCommand.class, KeysPolicyCommand.class, KeysRotateMasterCommand.class})
 public final class KeysCommand implements Runnable {
 
     @Spec

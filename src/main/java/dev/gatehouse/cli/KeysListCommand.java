@@ -37,11 +37,7 @@ public final class KeysListCommand implements Callable<Integer> {
             for (JsonNode key : output.path("SigningKeys")) {
                 out.println("  " + describe(key));
             }
-            JsonNode policy = output.path("SigningKeyPolicy");
-            int period = policy.path("RotationPeriodDays").asInt(0);
-            out.println("Automatic rotation: " + (period == 0 ? "off" : "every " + period + " days")
-                    + "; pre-publication " + policy.path("PrePublicationSeconds").asLong() + " s"
-                    + "; next keys " + policy.path("SigningAlgorithm").asText("RS256"));
+            out.println(describePolicy(output.path("SigningKeyPolicy")));
             out.flush();
             return 0;
         } catch (KeysManagementClient.Failed e) {
@@ -49,6 +45,14 @@ public final class KeysListCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return 1;
         }
+    }
+
+    /** The policy in one line: automatic rotation, pre-publication delay, algorithm of the next keys. */
+    static String describePolicy(JsonNode policy) {
+        int period = policy.path("RotationPeriodDays").asInt(0);
+        return "Automatic rotation: " + (period == 0 ? "off" : "every " + period + " days")
+                + "; pre-publication " + policy.path("PrePublicationSeconds").asLong() + " s"
+                + "; next keys " + policy.path("SigningAlgorithm").asText("RS256");
     }
 
     /** One line per key: use, state, algorithm, kid and its times. */

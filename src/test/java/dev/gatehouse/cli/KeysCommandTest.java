@@ -62,6 +62,46 @@ class KeysCommandTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void keysPolicyWhenAlgorithmChangedThenOtherSettingsKeptAndTheNextRotationMakesEs256Keys(TestDatabase database)
+            throws Exception {
+        try (TestServer server = TestServer.start(database)) {
+            String poolId = server.cognito().createUserPool(r -> r.poolName("cli-policy")).userPool().id();
+            Path dataDir = credentialsDir(server);
+            String[] connection = {"--pool", poolId, "--endpoint", server.baseUrl(), "--data-dir", dataDir.toString()};
+
+            Run period = run(concat(new String[] {"keys", "policy", "--rotation-period-days", "90",
+                    "--pre-publication-seconds", "600"}, connection));
+            assertThat(period.exit()).as(period.err()).isEqualTo(0);
+            assertThat(period.out().trim()).isEqualTo("Signing-key policy of " + poolId
+                    + ": Automatic rotation: every 90 days; pre-publication 600 s; next keys RS256");
+
+            Run es256 = run(concat(new String[] {"keys", "policy", "--algorithm", "ES256"}, connection));
+            assertThat(es256.exit()).as(es256.err()).isEqualTo(0);
+            assertThat(es256.out()).startsWith("Signing-key policy of " + poolId
+                    + ": Automatic rotation: every 90 days; pre-publication 600 s; next keys ES256")
+                    .contains("ES256 keys are made by the next rotation");
+            assertThat(describe(server, poolId).path("SigningKeys").findValuesAsText("Algorithm"))
+                    .as("the keys in use keep RS256").containsOnly("RS256");
+
+            Run rotate = run(concat(new String[] {"keys", "rotate"}, connection));
+            assertThat(rotate.exit()).as(rotate.err()).isEqualTo(0);
+            assertThat(rotate.out().lines().filter(line -> line.contains(" PENDING  ES256 ")).count()).isEqualTo(2);
+
+            Run wrong = run(concat(new String[] {"keys", "policy", "--algorithm", "HS256"}, connection));
+            assertThat(wrong.exit()).isEqualTo(1);
+            assertThat(wrong.err().trim()).isEqualTo("gatehouse keys policy: SetSigningKeyPolicy failed: "
+                    + "InvalidParameterException: SigningAlgorithm must be one of RS256, ES256.");
+        }
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void keysWhenSomethingIsWrongThenOneClearLineAndExitCodeOne(TestDatabase database) throws Exception {
         try (TestServer server = TestServer.start(database)) {
             Path dataDir = credentialsDir(server);

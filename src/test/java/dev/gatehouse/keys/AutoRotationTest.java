@@ -4,6 +4,7 @@ import dev.gatehouse.manage.KeyRotationService;
 import dev.gatehouse.model.KeyRing;
 import dev.gatehouse.model.KeyState;
 import dev.gatehouse.model.SigningKey;
+import dev.gatehouse.model.SigningAlgorithm;
 import dev.gatehouse.model.SigningKeyPolicy;
 import dev.gatehouse.observe.AuditLog;
 import dev.gatehouse.server.Components;
@@ -65,7 +66,7 @@ class AutoRotationTest {
             String rotating = RotationFixture.create(server).poolId;
             String manual = RotationFixture.create(server).poolId;
             String longPeriod = RotationFixture.create(server).poolId;
-            c.store().putKeyPolicy(rotating, new SigningKeyPolicy(90, 60));
+            c.store().putKeyPolicy(rotating, new SigningKeyPolicy(90, 60, SigningAlgorithm.ES256));
             c.store().putKeyPolicy(longPeriod, new SigningKeyPolicy(365, null));
             MovableClock clock = new MovableClock();
             KeyRotationService node = node(c, clock);
@@ -83,6 +84,8 @@ class AutoRotationTest {
             List<SigningKey> pending = ring.keys().stream().filter(k -> ring.state(k, clock.instant()) == KeyState.PENDING).toList();
             assertThat(pending).hasSize(2).allSatisfy(key -> assertThat(Duration.between(clock.instant(), key.activationDate()))
                     .as("the pool's own pre-publication").isBetween(Duration.ofSeconds(60), Duration.ofSeconds(61)));
+            assertThat(pending).as("the policy's algorithm").allSatisfy(key -> assertThat(key.algorithm()).isEqualTo(SigningAlgorithm.ES256));
+            assertThat(c.store().keysOf(manual)).allSatisfy(key -> assertThat(key.algorithm()).isEqualTo(SigningAlgorithm.RS256));
             assertThat(c.directory().current().pool(rotating).orElseThrow().keys()).as("the directory was refreshed").hasSize(4);
 
             assertThat(node.rotateDue()).as("a pending key: not due again").isEmpty();
