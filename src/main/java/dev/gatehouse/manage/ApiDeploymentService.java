@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class ApiDeploymentService {
 
+    /** API Gateway's limit, and the api_stage.stage_name column's. */
+    private static final int MAX_STAGE_NAME_LENGTH = 128;
     private static final Pattern STAGE_NAME = Pattern.compile("^[a-zA-Z0-9_-]{1,128}$");
 
     private final ApiStore apis;
@@ -200,6 +202,9 @@ public final class ApiDeploymentService {
     }
 
     private static void checkStageName(String stageName) {
+        if (stageName.length() > MAX_STAGE_NAME_LENGTH) {
+            throw ApiFailure.badRequest("Stage name must be at most " + MAX_STAGE_NAME_LENGTH + " characters");
+        }
         if (!STAGE_NAME.matcher(stageName).matches()) {
             throw ApiFailure.badRequest("Stage name only allows a-zA-Z0-9_-");
         }

@@ -221,7 +221,13 @@ public final class ApiGatewayRoutes {
             return null;
         }));
         routes.add(new ApiRoute("UntagResource", "DELETE", "/tags/{resource_arn}", 204, c -> {
-            tags.untag(c.region(), c.param("resource_arn"), c.query().getOrDefault("tagKeys", List.of()));
+            List<String> keys = c.query().get("tagKeys");
+            if (keys == null) {
+                // The model's required query member, reported as the body validator reports body members.
+                throw ApiGatewayException.badRequest("1 validation error detected: Value null at 'untagResourceInput.tagKeys' "
+                        + "failed to satisfy constraint: Member must not be null");
+            }
+            tags.untag(c.region(), c.param("resource_arn"), keys);
             return null;
         }));
         routes.add(new ApiRoute("GetTags", "GET", "/tags/{resource_arn}", 200, c -> {

@@ -91,6 +91,13 @@ abstract class ManagementValidationTest extends ApiGatewayTestServer {
         assertRefused(() -> gw.tagResource(b -> b.resourceArn("arn:aws:apigateway:us-east-1::/restapis/" + api.apiId())
                         .tags(Map.of("k".repeat(129), "v"))), BadRequestException.class,
                 "Invalid tag key: must be 1 to 128 characters");
+        assertRefused(() -> gw.createDeployment(b -> b.restApiId(api.apiId()).stageName("s".repeat(129))),
+                BadRequestException.class, "Stage name must be at most 128 characters");
+        assertRefused(() -> gw.createDeployment(b -> b.restApiId(api.apiId()).stageName("prod stage")),
+                BadRequestException.class, "Stage name only allows a-zA-Z0-9_-");
+        assertRefused(() -> gw.untagResource(b -> b.resourceArn("arn:aws:apigateway:us-east-1::/restapis/" + api.apiId())),
+                BadRequestException.class, "1 validation error detected: Value null at 'untagResourceInput.tagKeys' "
+                        + "failed to satisfy constraint: Member must not be null");
         assertRefused(() -> gw.getRestApi(b -> b.restApiId("nosuchapi1")), NotFoundException.class,
                 "Invalid API identifier specified 000000000000:nosuchapi1");
         assertThat(gw.getRestApi(b -> b.restApiId(api.apiId())).name()).isEqualTo("validation");
