@@ -6,19 +6,24 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import dev.gatehouse.gateway.GatewayError;
 import dev.gatehouse.model.api.ApiMethod;
 import dev.gatehouse.model.api.Authorizer;
+import dev.gatehouse.model.KeyPurpose;
 import dev.gatehouse.store.Directory;
 import dev.gatehouse.store.DirectoryHolder;
 import dev.gatehouse.store.RevocationState;
 import dev.gatehouse.token.AccessTokenVerifier;
+import dev.gatehouse.token.Base64Url;
+import dev.gatehouse.token.JoseJson;
 import dev.gatehouse.token.TokenRefusal;
 import dev.gatehouse.token.TokenVerification;
 import dev.gatehouse.token.VerifiedAccessToken;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -33,19 +38,25 @@ import java.util.regex.PatternSyntaxException;
  *   <li>{@code identityValidationExpression} is matched against {@code aud}, which access tokens lack → 401;</li>
  *   <li>expired → {@code The incoming token has expired}; everything else → {@code Unauthorized}.</li>
  * </ul>
- * The result cache (key: the authorizer definition and the token, TTL {@code resultTtlSeconds},
- * never past {@code exp}) holds only the signature and claims verdict: scopes are evaluated per
- * method, and expiry, client deletion, disabling and revocation are re-checked on every hit.
+ * The result cache (key: the authorizer definition and the token, TTL {@code resultTtlSeconds} on the
+ * injected clock, never past {@code exp}) holds only the signature and claims verdict: scopes are
+ * evaluated per method, and expiry, client deletion, disabling, revocation and the signing key's
+ * revocation (an emergency rotation) are re-checked on every hit.
  */
 public final class CognitoUserPoolsAuthorizer {
 
     private record Key(Authorizer authorizer, String token) {
     }
 
+    /** A cached verdict: the verified token and the kid that signed it. */
+    private record Verdict(VerifiedAccessToken token, String kid) {
+    }
+
     private final AccessTokenVerifier verifier;
     private final DirectoryHolder directory;
     private final Clock clock;
-    private final Cache<Key, VerifiedAccessToken> cache;
+    private final Cache<Key, Verdict> cache;
+    private final LongAdder verifications = new LongAdder();
 
     public CognitoUserPoolsAuthorizer(AccessTokenVerifier verifier, DirectoryHolder directory, Clock clock) {
         this.verifier = verifier;
@@ -53,21 +64,22 @@ public final class CognitoUserPoolsAuthorizer {
         this.clock = clock;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(100_000)
-                .expireAfter(new Expiry<Key, VerifiedAccessToken>() {
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())) // the TTL runs on the same clock as exp
+                .expireAfter(new Expiry<Key, Verdict>() {
                     @Override
-                    public long expireAfterCreate(Key key, VerifiedAccessToken value, long currentTime) {
+                    public long expireAfterCreate(Key key, Verdict value, long currentTime) {
                         long ttl = Math.min(key.authorizer().resultTtlSeconds(),
-                                Math.max(0, value.exp() - clock.instant().getEpochSecond()));
+                                Math.max(0, value.token().exp() - clock.instant().getEpochSecond()));
                         return TimeUnit.SECONDS.toNanos(ttl);
                     }
 
                     @Override
-                    public long expireAfterUpdate(Key key, VerifiedAccessToken value, long currentTime, long duration) {
+                    public long expireAfterUpdate(Key key, Verdict value, long currentTime, long duration) {
                         return duration;
                     }
 
                     @Override
-                    public long expireAfterRead(Key key, VerifiedAccessToken value, long currentTime, long duration) {
+                    public long expireAfterRead(Key key, Verdict value, long currentTime, long duration) {
                         return duration;
                     }
                 })
@@ -79,14 +91,17 @@ public final class CognitoUserPoolsAuthorizer {
             return AuthDecision.deny(GatewayError.noToken("no_token"));
         }
         Key key = new Key(authorizer, token);
-        VerifiedAccessToken verified = cache.getIfPresent(key);
-        if (verified != null) {
-            Optional<GatewayError> stillValid = stillValid(verified);
+        Verdict cached = cache.getIfPresent(key);
+        VerifiedAccessToken verified;
+        if (cached != null) {
+            verified = cached.token();
+            Optional<GatewayError> stillValid = stillValid(cached);
             if (stillValid.isPresent()) {
                 cache.invalidate(key);
                 return AuthDecision.deny(stillValid.get(), verified.clientId());
             }
         } else {
+            verifications.increment();
             TokenVerification verification = verifier.verify(token);
             if (verification instanceof TokenRefusal refusal) {
                 return AuthDecision.deny(refusal == TokenRefusal.EXPIRED ? GatewayError.expired()
@@ -100,7 +115,7 @@ public final class CognitoUserPoolsAuthorizer {
                 return AuthDecision.deny(GatewayError.unauthorized("aud_mismatch"), verified.clientId());
             }
             if (authorizer.resultTtlSeconds() > 0) {
-                cache.put(key, verified);
+                cache.put(key, new Verdict(verified, kid(token)));
             }
         }
         if (method.authorizationScopes().isEmpty()) {
@@ -113,12 +128,28 @@ public final class CognitoUserPoolsAuthorizer {
         return AuthDecision.allow(verified.claims(), verified.clientId());
     }
 
-    /** What a cache hit must still pass: expiry, the client's existence and revocation (the directory may have changed). */
-    private Optional<GatewayError> stillValid(VerifiedAccessToken token) {
-        if (clock.instant().getEpochSecond() >= token.exp()) {
+    /** Full verifications so far: a cache hit makes none (for tests of the cache). */
+    long verifications() {
+        return verifications.sum();
+    }
+
+    /**
+     * What a cache hit must still pass: expiry, the client's existence, revocation and the signing key
+     * (the directory may have changed since the verdict).
+     */
+    private Optional<GatewayError> stillValid(Verdict verdict) {
+        VerifiedAccessToken token = verdict.token();
+        Instant now = clock.instant();
+        if (now.getEpochSecond() >= token.exp()) {
             return Optional.of(GatewayError.expired());
         }
         Directory snapshot = directory.current();
+        boolean keyPublished = snapshot.pool(token.poolId()).stream()
+                .flatMap(pool -> pool.publishedKeys(now).stream())
+                .anyMatch(signingKey -> signingKey.purpose() == KeyPurpose.ACCESS && signingKey.kid().equals(verdict.kid()));
+        if (!keyPublished) {
+            return Optional.of(GatewayError.unauthorized(TokenRefusal.UNKNOWN_KID.code())); // e.g. emergency rotation
+        }
         Optional<Directory.ClientEntry> client = snapshot.client(token.clientId());
         if (client.isEmpty() || !client.get().client().poolId().equals(token.poolId())) {
             return Optional.of(GatewayError.unauthorized(TokenRefusal.UNKNOWN_CLIENT.code()));
@@ -131,6 +162,11 @@ public final class CognitoUserPoolsAuthorizer {
             return Optional.of(GatewayError.unauthorized(TokenRefusal.REVOKED.code()));
         }
         return Optional.empty();
+    }
+
+    /** The kid of a token that has just been verified, so its header is well formed. */
+    private static String kid(String token) {
+        return (String) JoseJson.parseObject(Base64Url.decode(token, 0, token.indexOf('.'))).get("kid");
     }
 
     /** Pool ids of {@code arn:aws:cognito-idp:{region}:{account}:userpool/{poolId}}; anything else names no pool. */

@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * non-blocking Vert.x client. Per issuer:
  * <ul>
  *   <li>keys are cached for {@code ttl}; a stale key is still used while a refresh runs in the background,
- *       and kept for as long as the issuer is unreachable;</li>
+ *       and kept for as long as the issuer is unreachable (then refreshes are tried at most once per
+ *       {@code penalty});</li>
  *   <li>one fetch at a time (single flight): concurrent callers share it;</li>
  *   <li>an unknown {@code kid} triggers a fetch at most once per {@code penalty} (≥ 10 s), so a flood of
  *       random kids cannot turn the gateway into a load generator against the issuer;</li>
@@ -74,15 +75,31 @@ public final class RemoteJwks {
         long now = clock.millis();
         RSAPublicKey known = state.keys.get(kid);
         if (known != null) {
-            if (now - state.fetchedAt >= ttlMillis) {
-                refresh(issuer, state); // stale: refresh in the background, answer from what is known
+            // Stale: refresh in the background and answer from what is known. While the issuer is
+            // unreachable the attempts are spaced by the penalty, not made on every request.
+            if (elapsed(state.fetchedAt, now) >= ttlMillis && elapsed(state.lastAttempt, now) >= penaltyMillis) {
+                refresh(issuer, state);
             }
             return Future.succeededFuture(known);
         }
-        if (state.lastAttempt != Long.MIN_VALUE && now - state.lastAttempt < penaltyMillis) {
-            return Future.succeededFuture(null); // penalty box: no fetch for an unknown kid yet
+        Future<Void> fetch;
+        synchronized (state) {
+            known = state.keys.get(kid); // a fetch may have completed since the first look
+            if (known != null) {
+                return Future.succeededFuture(known);
+            }
+            if (state.inflight == null && elapsed(state.lastAttempt, now) < penaltyMillis) {
+                return Future.succeededFuture(null); // penalty box: no fetch for an unknown kid yet
+            }
+            // A fetch already running is shared, so concurrent first calls all wait for the same keys.
+            fetch = refresh(issuer, state);
         }
-        return refresh(issuer, state).transform(done -> Future.succeededFuture(state.keys.get(kid)));
+        return fetch.transform(done -> Future.succeededFuture(state.keys.get(kid)));
+    }
+
+    /** Milliseconds since {@code since}; unbounded when it never happened. */
+    private static long elapsed(long since, long now) {
+        return since == Long.MIN_VALUE ? Long.MAX_VALUE : now - since;
     }
 
     private Future<Void> refresh(String issuer, IssuerKeys state) {
@@ -149,8 +166,9 @@ public final class RemoteJwks {
                     Buffer body = Buffer.buffer();
                     response.handler(chunk -> {
                         if (body.length() + chunk.length() > MAX_BODY) {
-                            response.request().reset();
+                            // Failed before the reset, whose own "stream reset" error would otherwise win.
                             result.tryFail("body of " + url + " exceeds " + MAX_BODY + " bytes");
+                            response.request().reset();
                         } else {
                             body.appendBuffer(chunk);
                         }
