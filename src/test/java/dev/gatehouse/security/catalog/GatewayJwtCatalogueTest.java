@@ -49,6 +49,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GatewayJwtCatalogueTest {
 
     private static final GatewayWorld.PerDatabase WORLDS = new GatewayWorld.PerDatabase();
+    /** Everything the server logs while the table runs: no token may appear in it (LG-02 for the gateway). */
+    private static final TokenEndpointCatalogueTest.LogCapture LOGS = TokenEndpointCatalogueTest.LogCapture.start();
+    /** The gateway's own loggers sit outside dev.gatehouse: open them too, else the log check could not fail. */
+    private static final ch.qos.logback.classic.Logger GATEWAY_LOGS = (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger("gatehouse");
+    private static final ch.qos.logback.classic.Level GATEWAY_LEVEL = GATEWAY_LOGS.getLevel();
+
+    static {
+        GATEWAY_LOGS.setLevel(ch.qos.logback.classic.Level.TRACE);
+    }
     /**
      * Budget per refusal, best of three, as the gateway measures it (access log {@code responseLatency});
      * SECURITY asks 10 ms (JW-06, JW-28) and 50 ms (JW-26): 50 ms for all on a shared two-core machine.
@@ -246,7 +256,13 @@ class GatewayJwtCatalogueTest {
 
     @AfterAll
     static void stop() {
-        WORLDS.closeAll();
+        try {
+            assertThat(LOGS.messages()).as("the gateway logged its denials").anyMatch(m -> m.startsWith("denied api="));
+            WORLDS.closeAll();
+        } finally {
+            LOGS.stop();
+            GATEWAY_LOGS.setLevel(GATEWAY_LEVEL);
+        }
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
@@ -275,6 +291,9 @@ class GatewayJwtCatalogueTest {
             return;
         }
         assertThat(w.backendHits()).as("requests reaching the backend").isEqualTo(hitsBefore);
+        if (token.length() > 40) {
+            LOGS.assertNoneContains(java.util.Set.of(token.substring(token.length() - 40), w.good));
+        }
         if (c.expect().status() == 401) {
             // API Gateway's bodies; an expired token (exp -1) has its own message on COGNITO_USER_POOLS
             assertThat(response.body()).isIn("{\"message\":\"Unauthorized\"}",
@@ -287,6 +306,7 @@ class GatewayJwtCatalogueTest {
             }
         }
         if (c.timed()) {
+            System.out.printf("%s %s %s: best of three %d ms%n", database, kind, c, best);
             assertThat(best).as("best of three, ms")
                     .isLessThan(c.expect() == Expect.HEADER_TOO_LARGE ? LISTENER_BUDGET_MILLIS : BUDGET_MILLIS);
         }
