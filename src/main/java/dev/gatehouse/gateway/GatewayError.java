@@ -12,6 +12,7 @@ public record GatewayError(int status, String message, String errorType, String 
     public static final String BEARER = "Bearer";
     public static final String INVALID_TOKEN = "Bearer error=\"invalid_token\"";
     public static final String INSUFFICIENT_SCOPE = "Bearer error=\"insufficient_scope\"";
+    public static final String INVALID_REQUEST = "Bearer error=\"invalid_request\"";
 
     /** Unknown API, stage, resource or method (gateway response MISSING_AUTHENTICATION_TOKEN). */
     public static GatewayError missingAuthenticationToken(String reason) {
@@ -32,6 +33,15 @@ public record GatewayError(int status, String message, String errorType, String 
                 "Bearer error=\"invalid_token\", error_description=\"The incoming token has expired\"", "expired");
     }
 
+    /**
+     * REST COGNITO_USER_POOLS: a valid token without a method scope is 401 {@code Unauthorized} on AWS
+     * (SPEC §6.1); the challenge still says which (RFC 6750 §3.1), so a client does not fetch a new
+     * token in vain.
+     */
+    public static GatewayError scopeUnauthorized(String reason) {
+        return new GatewayError(401, "Unauthorized", "UnauthorizedException", INSUFFICIENT_SCOPE, reason);
+    }
+
     /** HTTP API JWT authorizer: a valid token without a route scope (SPEC §6.4). */
     public static GatewayError forbidden(String reason) {
         return new GatewayError(403, "Forbidden", "AccessDeniedException", INSUFFICIENT_SCOPE, reason);
@@ -43,7 +53,12 @@ public record GatewayError(int status, String message, String errorType, String 
     }
 
     public static GatewayError badRequest(String reason) {
-        return new GatewayError(400, "Bad Request", "BadRequestException", "Bearer error=\"invalid_request\"", reason);
+        return new GatewayError(400, "Bad Request", "BadRequestException", null, reason);
+    }
+
+    /** Credentials sent more than one way or twice (RFC 6750 §2, §3.1): 400 with the {@code invalid_request} challenge. */
+    public static GatewayError invalidRequest(String reason) {
+        return new GatewayError(400, "Bad Request", "BadRequestException", INVALID_REQUEST, reason);
     }
 
     public static GatewayError tooManyRequests(String reason) {

@@ -205,7 +205,7 @@ public final class GatewayHandler {
             exchange.fail(GatewayError.tooManyRequests("throttled"));
             return;
         }
-        authorizer.authorize(stage, match.get().method(), request.headers()).onComplete(decided -> {
+        authorizer.authorize(stage, match.get().method(), request.headers(), exchange.query).onComplete(decided -> {
             if (decided.failed()) {
                 exchange.fail(GatewayError.internal("authorizer_failed"));
             } else if (!decided.result().allowed()) {
@@ -356,7 +356,7 @@ public final class GatewayHandler {
             }
             response.headers().clear();
             response.putHeader("x-amzn-ErrorType", error.errorType());
-            if (error.wwwAuthenticate() != null && (error.status() == 401 || error.status() == 403)) {
+            if (error.wwwAuthenticate() != null) {
                 response.putHeader("WWW-Authenticate", error.wwwAuthenticate());
             }
             respond(error.status(), "application/json", error.body());

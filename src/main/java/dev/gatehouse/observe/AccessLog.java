@@ -1,5 +1,7 @@
 package dev.gatehouse.observe;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
@@ -24,13 +26,25 @@ public interface AccessLog {
             }
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
-            if (eq >= 0 && SECRET_PARAMETERS.contains(name.toLowerCase(Locale.ROOT))) {
+            if (eq >= 0 && SECRET_PARAMETERS.contains(parameterName(name).toLowerCase(Locale.ROOT))) {
                 out.append(name).append("=REDACTED");
             } else {
                 out.append(pair);
             }
         }
         return out.toString();
+    }
+
+    /**
+     * A raw query parameter name as a server that decodes it would read it ({@code access%5Ftoken} is
+     * {@code access_token}); a name that does not decode stays as it is.
+     */
+    static String parameterName(String rawName) {
+        try {
+            return URLDecoder.decode(rawName, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return rawName;
+        }
     }
 
     AccessLog DISCARD = entry -> {

@@ -1,15 +1,19 @@
 package dev.gatehouse.gateway.auth;
 
+import dev.gatehouse.observe.AccessLog;
 import io.vertx.core.MultiMap;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Reads the token from an authorizer's identity source (SPEC §6.1, §6.4): only
  * {@code method.request.header.X} / {@code $request.header.X} sources are supported; the value is the
- * raw JWT or {@code Bearer <jwt>} with a case-insensitive scheme and exactly one space. Two fields
- * of the header are ambiguous (JW-30) and refused; a query-string token is never read.
+ * raw JWT or {@code Bearer <jwt>} with a case-insensitive scheme and exactly one space; any other
+ * scheme ({@code Basic …}) is no bearer credential (a bare challenge, RFC 6750 §3.1). Two fields of
+ * the header, or a header token beside an {@code access_token} query parameter, are ambiguous
+ * (JW-30) and refused; a query-string token alone is never read.
  */
 public final class BearerToken {
 
@@ -18,6 +22,9 @@ public final class BearerToken {
         static final Extracted NONE = new Extracted(null, false);
         static final Extracted AMBIGUOUS = new Extracted(null, true);
     }
+
+    /** An auth-scheme (RFC 9110 §11.1 token) then a space then credentials: a JWT never contains a space. */
+    private static final Pattern OTHER_SCHEME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+ +\\S.*", Pattern.DOTALL);
 
     private BearerToken() {
     }
@@ -36,7 +43,11 @@ public final class BearerToken {
         return null; // query-string or context sources: not supported, so nothing is read
     }
 
-    public static Extracted extract(MultiMap headers, String identitySource) {
+    /**
+     * @param rawQuery the query string as received (null: none). A query-string token is never used,
+     *                 but beside a header token it is a second method and refused (RFC 6750 §2).
+     */
+    public static Extracted extract(MultiMap headers, String identitySource, String rawQuery) {
         String name = headerName(identitySource);
         if (name == null) {
             return Extracted.NONE;
@@ -54,7 +65,26 @@ public final class BearerToken {
         }
         if (value.length() > 7 && value.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
             value = value.substring(7);
+        } else if (OTHER_SCHEME.matcher(value).matches()) {
+            return Extracted.NONE; // "Basic …", "Digest …": no bearer credentials at all (RFC 6750 §3.1)
         }
-        return value.isEmpty() ? Extracted.NONE : new Extracted(value, false);
+        if (value.isEmpty()) {
+            return Extracted.NONE;
+        }
+        return hasQueryToken(rawQuery) ? Extracted.AMBIGUOUS : new Extracted(value, false);
+    }
+
+    /** Whether the query names {@code access_token}, as a server that decodes parameter names would read it. */
+    static boolean hasQueryToken(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return false;
+        }
+        for (String pair : rawQuery.split("&", -1)) {
+            int eq = pair.indexOf('=');
+            if (AccessLog.parameterName(eq < 0 ? pair : pair.substring(0, eq)).equals("access_token")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

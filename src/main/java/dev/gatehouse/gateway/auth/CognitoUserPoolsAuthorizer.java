@@ -123,7 +123,7 @@ public final class CognitoUserPoolsAuthorizer {
             return AuthDecision.deny(GatewayError.unauthorized("access_token_on_unscoped_method"), verified.clientId());
         }
         if (!Scopes.anyOf(method.authorizationScopes(), verified.claims(), false)) {
-            return AuthDecision.deny(GatewayError.unauthorized("scope_mismatch"), verified.clientId());
+            return AuthDecision.deny(GatewayError.scopeUnauthorized("scope_mismatch"), verified.clientId());
         }
         return AuthDecision.allow(verified.claims(), verified.clientId());
     }

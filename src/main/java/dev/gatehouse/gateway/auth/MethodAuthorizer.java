@@ -30,7 +30,8 @@ public final class MethodAuthorizer {
         this.jwt = jwt;
     }
 
-    public Future<AuthDecision> authorize(DeployedStage stage, ApiMethod method, MultiMap headers) {
+    /** @param rawQuery the request's query string as received, or null: only to see a second credential in it */
+    public Future<AuthDecision> authorize(DeployedStage stage, ApiMethod method, MultiMap headers, String rawQuery) {
         String type = method.authorizationType().toUpperCase(Locale.ROOT);
         if (type.equals("NONE")) {
             return Future.succeededFuture(AuthDecision.ANONYMOUS);
@@ -43,9 +44,9 @@ public final class MethodAuthorizer {
             decision = Future.succeededFuture(AuthDecision.deny(
                     GatewayError.unsupportedAuthorization("unsupported_authorization")));
         } else {
-            BearerToken.Extracted token = BearerToken.extract(headers, authorizer.get().identitySource());
+            BearerToken.Extracted token = BearerToken.extract(headers, authorizer.get().identitySource(), rawQuery);
             if (token.ambiguous()) {
-                decision = Future.succeededFuture(AuthDecision.deny(GatewayError.badRequest("ambiguous_credentials")));
+                decision = Future.succeededFuture(AuthDecision.deny(GatewayError.invalidRequest("ambiguous_credentials")));
             } else if (type.equals("COGNITO_USER_POOLS")) {
                 decision = Future.succeededFuture(cognito.decide(authorizer.get(), method, token.token()));
             } else {

@@ -270,7 +270,7 @@ class TokenEndpointCatalogueTest {
         }
 
         List<String> messages() {
-            synchronized (appender.list) {
+            synchronized (appender) { // AppenderBase.doAppend holds the appender, not its list
                 return appender.list.stream().map(e -> e.getFormattedMessage()
                         + (e.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy())))
                         .toList();
