@@ -2,7 +2,6 @@ package dev.gatehouse.keys;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import dev.gatehouse.model.Ids;
 import dev.gatehouse.model.KeyPurpose;
 import dev.gatehouse.model.SigningKey;
@@ -81,9 +80,7 @@ public final class SigningKeys {
                     ? KeyFactory.getInstance("RSA", CryptoProvider.rsa().get())
                     : KeyFactory.getInstance("RSA");
             PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(key.privateKeyPkcs8()));
-            RSASSASigner signer = new RSASSASigner(privateKey);
-            CryptoProvider.rsa().ifPresent(p -> signer.getJCAContext().setProvider(p));
-            return signer;
+            return new ReusedSignatureSigner(privateKey, CryptoProvider.rsa().orElse(null));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a stored private key does not parse", e);
         }
