@@ -2,7 +2,6 @@ package dev.gatehouse.keys;
 
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import dev.gatehouse.model.Ids;
 import dev.gatehouse.model.KeyPurpose;
@@ -96,14 +95,15 @@ public final class SigningKeys {
         try {
             KeyFactory factory = CryptoProvider.keyFactory(keyFamily(key.algorithm()));
             PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(key.privateKeyPkcs8()));
-            JWSSigner signer = switch (key.algorithm()) {
-                case RS256 -> new RSASSASigner(privateKey);
+            return switch (key.algorithm()) {
+                case RS256 -> new ReusedSignatureSigner(privateKey, CryptoProvider.rsa().orElse(null));
                 // ECDSASigner signs with the JCA's SHA256withECDSA and transcodes its DER output to R || S.
-                case ES256 -> new ECDSASigner(privateKey, Curve.P_256);
+                case ES256 -> {
+                    JWSSigner signer = new ECDSASigner(privateKey, Curve.P_256);
+                    CryptoProvider.ec().ifPresent(p -> signer.getJCAContext().setProvider(p));
+                    yield signer;
+                }
             };
-            (key.algorithm() == SigningAlgorithm.RS256 ? CryptoProvider.rsa() : CryptoProvider.ec())
-                    .ifPresent(p -> signer.getJCAContext().setProvider(p));
-            return signer;
         } catch (GeneralSecurityException | com.nimbusds.jose.JOSEException e) {
             throw new IllegalStateException("a stored private key does not parse", e);
         }

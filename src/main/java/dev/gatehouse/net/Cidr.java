@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  */
 public record Cidr(byte[] network, int prefixLength) {
 
-    private static final Pattern IPV4 = Pattern.compile("^(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}$");
     private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f:.]{2,45}$");
 
     public Cidr {
@@ -53,9 +52,12 @@ public record Cidr(byte[] network, int prefixLength) {
             return Optional.empty();
         }
         String text = literal.startsWith("[") && literal.endsWith("]") ? literal.substring(1, literal.length() - 1) : literal;
-        boolean v4 = IPV4.matcher(text).matches();
-        // The patterns guarantee InetAddress only parses a literal: a name could trigger a DNS lookup.
-        if (!v4 && !(text.indexOf(':') >= 0 && IPV6.matcher(text).matches())) {
+        byte[] v4 = ipv4(text);
+        if (v4 != null) {
+            return Optional.of(v4);
+        }
+        // The pattern guarantees InetAddress only parses a literal: a name could trigger a DNS lookup.
+        if (!(text.indexOf(':') >= 0 && IPV6.matcher(text).matches())) {
             return Optional.empty();
         }
         try {
@@ -95,7 +97,41 @@ public record Cidr(byte[] network, int prefixLength) {
     }
 
     /** The canonical text of address bytes (IPv6 in full lower-case hex groups, as the JDK prints it). */
+    /**
+     * A dotted-quad IPv4 literal: four decimal octets 0–255 without leading zeros, nothing else —
+     * parsed by hand, not by a regular expression and InetAddress: every request's peer passes here.
+     */
+    private static byte[] ipv4(String text) {
+        byte[] bytes = new byte[4];
+        int octet = 0;
+        int i = 0;
+        int length = text.length();
+        while (true) {
+            int start = i;
+            int value = 0;
+            while (i < length && i - start < 4 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                value = value * 10 + (text.charAt(i) - '0');
+                i++;
+            }
+            int digits = i - start;
+            if (digits == 0 || digits > 3 || value > 255 || (digits > 1 && text.charAt(start) == '0')) {
+                return null;
+            }
+            bytes[octet++] = (byte) value;
+            if (octet == 4) {
+                return i == length ? bytes : null;
+            }
+            if (i >= length || text.charAt(i) != '.') {
+                return null;
+            }
+            i++;
+        }
+    }
+
     static String format(byte[] address) {
+        if (address.length == 4) {
+            return (address[0] & 0xFF) + "." + (address[1] & 0xFF) + "." + (address[2] & 0xFF) + "." + (address[3] & 0xFF);
+        }
         try {
             return InetAddress.getByAddress(address).getHostAddress();
         } catch (UnknownHostException e) {

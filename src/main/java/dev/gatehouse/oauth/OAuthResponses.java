@@ -3,11 +3,13 @@ package dev.gatehouse.oauth;
 import dev.gatehouse.token.IssuedToken;
 import dev.gatehouse.token.TokenError;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -30,6 +32,26 @@ final class OAuthResponses {
     static final String JSON_UTF8 = "application/json;charset=UTF-8";
     static final String REALM = "Basic realm=\"gatehouse\"";
     private static final Logger LOG = LoggerFactory.getLogger(OAuthResponses.class);
+    // Header names and fixed values as pre-encoded ASCII: written once per token, the hot path.
+    private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
+    private static final CharSequence JSON_UTF8_VALUE = HttpHeaders.createOptimized(JSON_UTF8);
+    private static final CharSequence DATE = HttpHeaders.createOptimized("Date");
+    private static final CharSequence CACHE_CONTROL = HttpHeaders.createOptimized("Cache-Control");
+    private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-cache, no-store, max-age=0, must-revalidate");
+    private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized("x-amz-cognito-request-id");
+    private static final CharSequence ALLOW_ORIGIN = HttpHeaders.createOptimized("Access-Control-Allow-Origin");
+    private static final CharSequence ANY = HttpHeaders.createOptimized("*");
+    /** Cognito's fixed header family (SPEC §1.5), in its order, between Cache-Control and the request id. */
+    private static final CharSequence[] FIXED = {
+            HttpHeaders.createOptimized("Pragma"), HttpHeaders.createOptimized("no-cache"),
+            HttpHeaders.createOptimized("Expires"), HttpHeaders.createOptimized("0"),
+            HttpHeaders.createOptimized("X-Content-Type-Options"), HttpHeaders.createOptimized("nosniff"),
+            HttpHeaders.createOptimized("X-Frame-Options"), HttpHeaders.createOptimized("DENY"),
+            HttpHeaders.createOptimized("X-XSS-Protection"), HttpHeaders.createOptimized("1; mode=block"),
+            HttpHeaders.createOptimized("Strict-Transport-Security"),
+            HttpHeaders.createOptimized("max-age=31536000 ; includeSubDomains"),
+            HttpHeaders.createOptimized("Server"), HttpHeaders.createOptimized("Server"),
+    };
 
     private OAuthResponses() {
     }
@@ -107,18 +129,34 @@ final class OAuthResponses {
             return;
         }
         response.setStatusCode(status)
-                .putHeader("Content-Type", JSON_UTF8)
-                .putHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atZone(ZoneOffset.UTC)))
-                .putHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate")
-                .putHeader("Pragma", "no-cache")
-                .putHeader("Expires", "0")
-                .putHeader("X-Content-Type-Options", "nosniff")
-                .putHeader("X-Frame-Options", "DENY")
-                .putHeader("X-XSS-Protection", "1; mode=block")
-                .putHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains")
-                .putHeader("Server", "Server")
-                .putHeader("x-amz-cognito-request-id", requestId)
-                .putHeader("Access-Control-Allow-Origin", "*")
+                .putHeader(CONTENT_TYPE, JSON_UTF8_VALUE)
+                .putHeader(DATE, HttpDate.of(clock))
+                .putHeader(CACHE_CONTROL, NO_STORE);
+        for (int i = 0; i < FIXED.length; i += 2) {
+            response.putHeader(FIXED[i], FIXED[i + 1]);
+        }
+        response.putHeader(REQUEST_ID, requestId)
+                .putHeader(ALLOW_ORIGIN, ANY)
                 .end(Buffer.buffer(body));
+    }
+
+    /** The HTTP date of the current second, formatted once per second rather than per response. */
+    private static final class HttpDate {
+
+        private record Formatted(long second, String text) {
+        }
+
+        private static volatile Formatted last = new Formatted(Long.MIN_VALUE, "");
+
+        static String of(Clock clock) {
+            long second = clock.millis() / 1000;
+            Formatted cached = last;
+            if (cached.second() != second) {
+                cached = new Formatted(second, DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        Instant.ofEpochSecond(second).atZone(ZoneOffset.UTC)));
+                last = cached;
+            }
+            return cached.text();
+        }
     }
 }

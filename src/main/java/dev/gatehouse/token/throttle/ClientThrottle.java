@@ -56,7 +56,7 @@ public final class ClientThrottle {
         this.perClientSource = perClientSource;
         this.perClient = perClient;
         this.issuance = issuance;
-        this.auditedThrottles = Caffeine.newBuilder().maximumSize(MAX_KEYS)
+        this.auditedThrottles = Caffeine.newBuilder().executor(Runnable::run).maximumSize(MAX_KEYS)
                 .expireAfterWrite(limits.failureWindow()).ticker(ticker).build();
         this.audit = audit;
         this.clock = clock;

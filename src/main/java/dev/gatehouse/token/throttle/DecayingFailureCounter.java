@@ -23,6 +23,7 @@ public final class DecayingFailureCounter implements FailureCounter {
         this.decayNanos = decay.toNanos();
         this.ticker = ticker;
         this.levels = Caffeine.newBuilder()
+                .executor(Runnable::run) // see TokenBuckets
                 .maximumSize(maxKeys)
                 .expireAfterAccess(decay.multipliedBy(ceiling).toNanos(), TimeUnit.NANOSECONDS)
                 .ticker(ticker)

@@ -19,7 +19,10 @@ public final class TokenBuckets implements IssuanceLimiter {
 
     public TokenBuckets(long maxKeys, Ticker ticker) {
         this.ticker = ticker;
-        this.buckets = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterAccess(IDLE).ticker(ticker).build();
+        // Maintenance (expiry, eviction) runs on the calling thread: Caffeine's default hands it to the
+        // common ForkJoinPool after every write, a thread wake-up per token on the event loop's core.
+        this.buckets = Caffeine.newBuilder().executor(Runnable::run)
+                .maximumSize(maxKeys).expireAfterAccess(IDLE).ticker(ticker).build();
     }
 
     @Override
