@@ -53,6 +53,7 @@ public final class CognitoUserPoolsAuthorizer {
         this.clock = clock;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(100_000)
+                .executor(Runnable::run) // upkeep on the caller: no hand-off to another thread per few reads
                 .expireAfter(new Expiry<Key, VerifiedAccessToken>() {
                     @Override
                     public long expireAfterCreate(Key key, VerifiedAccessToken value, long currentTime) {
