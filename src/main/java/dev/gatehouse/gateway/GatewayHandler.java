@@ -3,7 +3,7 @@ package dev.gatehouse.gateway;
 import dev.gatehouse.gateway.auth.AuthDecision;
 import dev.gatehouse.gateway.auth.MethodAuthorizer;
 import dev.gatehouse.gateway.proxy.Forwarder;
-import dev.gatehouse.gateway.proxy.HopByHop;
+import dev.gatehouse.gateway.proxy.ProxyHeaders;
 import dev.gatehouse.gateway.proxy.RequestMapping;
 import dev.gatehouse.gateway.throttle.StageThrottles;
 import dev.gatehouse.model.api.DeployedStage;
@@ -26,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The gateway pipeline (DESIGN §5, as oathkeeper): route → throttle → authenticate/authorize → mutate
@@ -43,8 +42,6 @@ public final class GatewayHandler {
 
     private static final String PATH_FORM_PREFIX = "/restapis/";
     private static final String USER_REQUEST = "_user_request_";
-    private static final Set<String> NEVER_FORWARDED = Set.of("host", "expect", "forwarded", "x-forwarded-for",
-            "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port");
 
     /** The methods API Gateway defines; ANY means these. */
     private static final Set<String> API_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
@@ -232,9 +229,9 @@ public final class GatewayHandler {
             return;
         }
         HttpServerRequest request = exchange.request;
-        RequestMapping.Targets targets = RequestMapping.evaluate(integration, new RequestMapping.Source(
-                match.pathParameters(), request.params(), request.headers(), auth.claims(),
-                stage.stage().variables(), exchange.requestId));
+        RequestMapping.Targets targets = integration.requestParameters().isEmpty() ? RequestMapping.Targets.NONE
+                : RequestMapping.evaluate(integration, new RequestMapping.Source(match.pathParameters(),
+                        request.params(), request.headers(), auth.claims(), stage.stage().variables(), exchange.requestId));
         String uri = RequestMapping.substitute(integration.uri(), targets.path(), match.pathParameters());
         if (uri == null) {
             exchange.fail(GatewayError.internal("mapping_failed"));
@@ -243,7 +240,8 @@ public final class GatewayHandler {
         uri = withQuery(uri, exchange.query, targets.query());
         HttpMethod method = integration.httpMethod() == null || integration.httpMethod().equalsIgnoreCase("ANY")
                 ? request.method() : HttpMethod.valueOf(integration.httpMethod().toUpperCase(Locale.ROOT));
-        MultiMap headers = forwardedHeaders(request, targets.headers());
+        MultiMap headers = ProxyHeaders.toBackend(request.headers(), targets.headers(), new ProxyHeaders.Caller(
+                exchange.clientAddress(), request.isSSL(), request.getHeader(HttpHeaders.HOST)));
         if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
             request.response().writeContinue(); // only now that the caller is authorized (GW-16)
         }
@@ -262,44 +260,10 @@ public final class GatewayHandler {
         });
     }
 
-    /**
-     * The backend's request headers (GW-08, GW-09): the caller's, minus hop-by-hop fields (including
-     * those {@code Connection} names) and minus anything the gateway itself sets — forwarding headers and
-     * every mapped header name, compared case-insensitively with {@code _} and {@code -} alike — then the
-     * gateway's own values.
-     */
-    private MultiMap forwardedHeaders(HttpServerRequest request, Map<String, String> mapped) {
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(request.headers());
-        HopByHop.strip(headers);
-        Set<String> mappedNames = new java.util.HashSet<>();
-        for (String name : mapped.keySet()) {
-            mappedNames.add(canonical(name));
-        }
-        for (String name : Set.copyOf(headers.names())) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (NEVER_FORWARDED.contains(lower) || mappedNames.contains(canonical(name))) {
-                headers.remove(name);
-            }
-        }
-        headers.set("X-Forwarded-For", clientAddress.of(request));
-        headers.set("X-Forwarded-Proto", request.isSSL() ? "https" : "http");
-        String host = request.getHeader(HttpHeaders.HOST);
-        if (host != null) {
-            headers.set("X-Forwarded-Host", host);
-        }
-        for (Map.Entry<String, String> header : mapped.entrySet()) {
-            if (header.getValue() != null && header.getValue().indexOf('\r') < 0 && header.getValue().indexOf('\n') < 0) {
-                headers.set(header.getKey(), header.getValue());
-            }
-        }
-        return headers;
-    }
-
-    private static String canonical(String name) {
-        return name.toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
     private static String withQuery(String uri, String query, Map<String, String> mapped) {
+        if ((query == null || query.isEmpty()) && mapped.isEmpty()) {
+            return uri;
+        }
         StringBuilder out = new StringBuilder(uri);
         char separator = uri.indexOf('?') < 0 ? '?' : '&';
         if (query != null && !query.isEmpty()) {
@@ -317,7 +281,7 @@ public final class GatewayHandler {
     /** One request's state, for the response and the access-log line. */
     private final class Exchange {
         final HttpServerRequest request;
-        final String requestId = UUID.randomUUID().toString();
+        final String requestId = RequestIds.next();
         final long startNanos = System.nanoTime();
         final java.time.Instant startTime = clock.instant();
         String apiId;
@@ -329,6 +293,7 @@ public final class GatewayHandler {
         String errorReason;
         int status;
         long integrationLatencyMillis = -1;
+        private String clientAddress;
 
         Exchange(HttpServerRequest request, String apiId) {
             this.request = request;
@@ -345,6 +310,14 @@ public final class GatewayHandler {
 
         HttpServerResponse response() {
             return request.response();
+        }
+
+        /** Resolved once: both the backend's X-Forwarded-For and the access log need it. */
+        String clientAddress() {
+            if (clientAddress == null) {
+                clientAddress = GatewayHandler.this.clientAddress.of(request);
+            }
+            return clientAddress;
         }
 
         void fail(GatewayError error) {
@@ -382,7 +355,7 @@ public final class GatewayHandler {
             accessLog.record(new AccessLogEntry(startTime, requestId, apiId, stage, resourcePath,
                     request.method().name(), path, AccessLog.redactQuery(query), status == 0 ? response().getStatusCode() : status,
                     (System.nanoTime() - startNanos) / 1_000_000, integrationLatencyMillis, clientId,
-                    clientAddress.of(request), errorReason));
+                    clientAddress(), errorReason));
         }
     }
 

@@ -11,7 +11,8 @@ import dev.gatehouse.model.api.DeployedStage;
  */
 public final class RouteTables {
 
-    private final Cache<DeployedStage, RouteTable> tables = Caffeine.newBuilder().weakKeys().build();
+    private final Cache<DeployedStage, RouteTable> tables = Caffeine.newBuilder().weakKeys()
+            .executor(Runnable::run).build(); // upkeep on the caller: no hand-off to another thread per few reads
 
     public RouteTable of(DeployedStage stage) {
         return tables.get(stage, RouteTable::compile);

@@ -65,6 +65,7 @@ public final class CognitoUserPoolsAuthorizer {
         this.cache = Caffeine.newBuilder()
                 .maximumSize(100_000)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())) // the TTL runs on the same clock as exp
+                .executor(Runnable::run) // upkeep on the caller: no hand-off to another thread per few reads
                 .expireAfter(new Expiry<Key, Verdict>() {
                     @Override
                     public long expireAfterCreate(Key key, Verdict value, long currentTime) {

@@ -102,10 +102,8 @@ public final class Forwarder {
                 if (response.statusMessage() != null) {
                     outbound.setStatusMessage(response.statusMessage());
                 }
-                MultiMap answerHeaders = MultiMap.caseInsensitiveMultiMap().addAll(response.headers());
-                HopByHop.strip(answerHeaders);
-                outbound.headers().addAll(answerHeaders);
-                if (!answerHeaders.contains(HttpHeaders.CONTENT_LENGTH)) {
+                ProxyHeaders.toCaller(response.headers(), outbound.headers());
+                if (!outbound.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
                     outbound.setChunked(true);
                 }
                 response.pipeTo(outbound).onFailure(e -> outbound.reset());

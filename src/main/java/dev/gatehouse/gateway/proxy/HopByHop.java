@@ -2,6 +2,7 @@ package dev.gatehouse.gateway.proxy;
 
 import io.vertx.core.MultiMap;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,18 +22,30 @@ public final class HopByHop {
     }
 
     public static void strip(MultiMap headers) {
-        List<String> connection = headers.getAll("Connection");
-        for (String value : connection) {
-            for (String name : value.split(",")) {
-                String trimmed = name.trim();
-                if (!trimmed.isEmpty()) {
-                    headers.remove(trimmed);
-                }
-            }
+        for (String name : nominated(headers)) {
+            headers.remove(name);
         }
         for (String name : FIXED) {
             headers.remove(name);
         }
+    }
+
+    /** The lower-case names the {@code Connection} fields nominate; empty (and allocation-free) without one. */
+    static Set<String> nominated(MultiMap headers) {
+        List<String> connection = headers.getAll("Connection");
+        if (connection.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> names = new HashSet<>();
+        for (String value : connection) {
+            for (String name : value.split(",")) {
+                String trimmed = name.trim();
+                if (!trimmed.isEmpty()) {
+                    names.add(trimmed.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return names;
     }
 
     static boolean isHopByHop(String name) {

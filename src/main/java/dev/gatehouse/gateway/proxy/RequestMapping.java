@@ -27,6 +27,9 @@ public final class RequestMapping {
 
     /** The evaluated targets: path placeholders, extra query parameters and gateway-set headers. */
     public record Targets(Map<String, String> path, Map<String, String> query, Map<String, String> headers) {
+
+        /** What an integration without {@code requestParameters} sets: nothing. */
+        public static final Targets NONE = new Targets(Map.of(), Map.of(), Map.of());
     }
 
     private RequestMapping() {

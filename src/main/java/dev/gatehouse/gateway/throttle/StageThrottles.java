@@ -21,7 +21,8 @@ import java.util.function.LongSupplier;
 public final class StageThrottles {
 
     private final LongSupplier nanoTime;
-    private final Cache<DeployedStage, Map<String, TokenBucket>> buckets = Caffeine.newBuilder().weakKeys().build();
+    private final Cache<DeployedStage, Map<String, TokenBucket>> buckets = Caffeine.newBuilder().weakKeys()
+            .executor(Runnable::run).build(); // upkeep on the caller: no hand-off to another thread per few reads
 
     public StageThrottles(LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
@@ -33,12 +34,16 @@ public final class StageThrottles {
 
     /** True when the request may go on. */
     public boolean tryAcquire(DeployedStage stage, String resourcePath, String httpMethod) {
+        Map<String, ThrottleSettings> methodThrottles = stage.stage().methodThrottles();
+        if (methodThrottles.isEmpty() && !limits(stage.stage().throttle())) {
+            return true; // nothing limits this stage: no bucket to look up
+        }
         Map<String, TokenBucket> stageBuckets = buckets.get(stage, s -> new ConcurrentHashMap<>());
         long now = nanoTime.getAsLong();
         String methodKey = resourcePath + "/" + httpMethod;
-        ThrottleSettings method = stage.stage().methodThrottles().get(methodKey);
+        ThrottleSettings method = methodThrottles.get(methodKey);
         if (method == null) {
-            method = stage.stage().methodThrottles().get("*/*");
+            method = methodThrottles.get("*/*");
         }
         if (!take(stageBuckets, "method " + methodKey, method, now)) {
             return false;
@@ -46,8 +51,12 @@ public final class StageThrottles {
         return take(stageBuckets, "stage", stage.stage().throttle(), now);
     }
 
+    private static boolean limits(ThrottleSettings settings) {
+        return settings != null && settings.rateLimit() != null && settings.burstLimit() != null;
+    }
+
     private static boolean take(Map<String, TokenBucket> buckets, String key, ThrottleSettings settings, long now) {
-        if (settings == null || settings.rateLimit() == null || settings.burstLimit() == null) {
+        if (!limits(settings)) {
             return true;
         }
         return buckets.computeIfAbsent(key, k -> new TokenBucket(settings.rateLimit(), settings.burstLimit(), now))

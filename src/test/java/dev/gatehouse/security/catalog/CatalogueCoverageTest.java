@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps {@code catalogue.tsv} and SECURITY.md's attack catalogue from drifting apart (SECURITY
- * §2.11): every id of §2.1, §2.5, §2.6, §2.7 and §2.8 is in the table exactly once, under its
+ * §2.11): every id of §2.1 to §2.8 but §2.9 (the console) is in the table exactly once, under its
  * section; every {@code tested} row names a test method that exists — and, for the catalogue's
  * own classes, a class that mentions the id; every other row gives its reason.
  */
@@ -30,7 +30,7 @@ class CatalogueCoverageTest {
 
     /** Resolved against the project directory, as CI checks it out beside the shared documents. */
     private static final Path SECURITY_MD = Path.of("..", "shared", "SECURITY.md");
-    private static final Set<String> SECTIONS = Set.of("2.1", "2.5", "2.6", "2.7", "2.8");
+    private static final Set<String> SECTIONS = Set.of("2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8");
     private static final Set<String> STATUSES = Set.of("tested", "not-applicable", "later-issue");
     private static final Pattern HEADING = Pattern.compile("^### (\\d+\\.\\d+) .*");
     private static final Pattern ROW_ID = Pattern.compile("^\\| ([A-Z]{2}-\\d{2}) \\|");

@@ -444,7 +444,7 @@ class GatewayJwtCatalogueTest {
     }
 
     private static RSAPublicKey publicA(GatewayWorld w) {
-        return SigningKeys.publicKey(w.keyA);
+        return (RSAPublicKey) SigningKeys.publicKey(w.keyA);
     }
 
     private static String pem(GatewayWorld w) {

@@ -1,0 +1,81 @@
+package dev.gatehouse.observe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JsonLinesAccessLogTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static AccessLogEntry entry(int i) {
+        return new AccessLogEntry(Instant.parse("2026-11-26T07:00:00Z"), "req-" + i, "api1", "prod", "/items",
+                "GET", "/items", i % 2 == 0 ? null : "q=\"x\"", 200, 3, 1, "client-" + i, "127.0.0.1",
+                i % 3 == 0 ? "scope_mismatch" : null);
+    }
+
+    @Test
+    void everyRecordedEntryIsOneJsonLineOnceClosed(@TempDir Path dir) throws Exception {
+        JsonLinesAccessLog log = new JsonLinesAccessLog(dir);
+        for (int i = 0; i < 1_000; i++) {
+            log.record(entry(i));
+        }
+        log.close();
+
+        List<String> lines = Files.readAllLines(dir.resolve(JsonLinesAccessLog.FILE_NAME), StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(1_000);
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode line = JSON.readTree(lines.get(i));
+            assertThat(line.get("requestId").asText()).isEqualTo("req-" + i);
+            assertThat(line.get("requestTime").asText()).isEqualTo("2026-11-26T07:00:00Z");
+            assertThat(line.get("status").asInt()).isEqualTo(200);
+            assertThat(line.has("query")).isEqualTo(i % 2 != 0);
+            assertThat(line.get("authorizerError").isNull()).isEqualTo(i % 3 != 0);
+        }
+        assertThat(log.dropped()).isZero();
+    }
+
+    @Test
+    void entriesReachTheFileWhileRunningWithoutClose(@TempDir Path dir) throws Exception {
+        try (JsonLinesAccessLog log = new JsonLinesAccessLog(dir)) {
+            log.record(entry(1));
+            Path file = dir.resolve(JsonLinesAccessLog.FILE_NAME);
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (Files.size(file) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(Files.readAllLines(file)).singleElement().asString().contains("\"requestId\":\"req-1\"");
+        }
+    }
+
+    @Test
+    void entriesAfterCloseAreDroppedAndCounted(@TempDir Path dir) throws Exception {
+        JsonLinesAccessLog log = new JsonLinesAccessLog(dir);
+        log.close();
+
+        log.record(entry(1));
+
+        assertThat(log.dropped()).isEqualTo(1);
+        assertThat(Files.readAllLines(dir.resolve(JsonLinesAccessLog.FILE_NAME))).isEmpty();
+    }
+
+    @Test
+    void appendsToAnExistingFile(@TempDir Path dir) throws Exception {
+        try (JsonLinesAccessLog first = new JsonLinesAccessLog(dir)) {
+            first.record(entry(1));
+        }
+        try (JsonLinesAccessLog second = new JsonLinesAccessLog(dir)) {
+            second.record(entry(2));
+        }
+        assertThat(Files.readAllLines(dir.resolve(JsonLinesAccessLog.FILE_NAME))).hasSize(2);
+    }
+}
