@@ -130,7 +130,7 @@ class CatalogueCoverageTest {
     void parserWhenGivenSectionsThenOnlyCatalogueRowsOfTheChosenSections() {
         String markdown = String.join("\n",
                 "### 2.1 Token endpoint", "| ID | target |", "|---|---|", "| TE-01 | token |", "see TE-99 in prose",
-                "### 2.4 Gateway", "| GW-01 | gw |",
+                "### 2.9 Console", "| UI-01 | console |",
                 "### 2.8 Secrets", "| LG-02 | x |",
                 "### 2.10 Storage", "| MN-01 | all |");
         assertThat(catalogueIds(markdown)).containsExactly(Map.entry("TE-01", "2.1"), Map.entry("LG-02", "2.8"));
