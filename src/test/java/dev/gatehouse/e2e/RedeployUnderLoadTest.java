@@ -4,7 +4,8 @@ import dev.gatehouse.testing.TestDatabase;
 import dev.gatehouse.testing.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.CreateRestApiResponse;
 
@@ -36,12 +37,14 @@ class RedeployUnderLoadTest {
     record Call(int client, long start, long end, int status, String body) {
     }
 
-    @Test
-    void deploymentWhenCreatedUnderLoadThenSwitchesAtomicallyWithoutFailedRequests() throws Exception {
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void deploymentWhenCreatedUnderLoadThenSwitchesAtomicallyWithoutFailedRequests(TestDatabase database)
+            throws Exception {
         Vertx vertx = Vertx.vertx();
         HttpServer oldBackend = backend(vertx, "old");
         HttpServer newBackend = backend(vertx, "new");
-        try (TestServer server = TestServer.start(TestDatabase.H2); ApiGatewayClient gw = server.apiGateway()) {
+        try (TestServer server = TestServer.start(database); ApiGatewayClient gw = server.apiGateway()) {
             CreateRestApiResponse api = gw.createRestApi(r -> r.name("orders"));
             String apiId = api.id();
             String items = gw.createResource(r -> r.restApiId(apiId).parentId(api.rootResourceId()).pathPart("items")).id();
@@ -93,7 +96,7 @@ class RedeployUnderLoadTest {
                         .containsOnly("new");
             }
             long inFlight = all.stream().filter(c -> c.start() < deployed && c.end() > deployStart).count();
-            System.err.printf("redeploy under load: %d requests by %d clients, %d in flight during CreateDeployment"
+            System.err.printf("redeploy under load (" + database + "): %d requests by %d clients, %d in flight during CreateDeployment"
                             + " (%d ms), %d failed, %d answered by the old backend after the API change named the new one%n", all.size(), CLIENTS, inFlight,
                     (deployed - deployStart) / 1_000_000, failed.size(),
                     all.stream().filter(c -> c.start() > changed && c.end() < deployStart).count());
