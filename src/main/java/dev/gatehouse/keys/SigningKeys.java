@@ -31,8 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SigningKeys {
 
-    public static final String RS256 = SigningAlgorithm.RS256.name();
-
     private final Map<String, JWSSigner> signers = new ConcurrentHashMap<>();
 
     /** A new key of {@code algorithm} from SecureRandom, created now, signing from {@code activateAt}. */

@@ -18,8 +18,9 @@ import java.util.function.Supplier;
 
 /**
  * Signs Cognito-shaped M2M access tokens (SPEC §2.1–2.2): header exactly
- * {@code {"kid":…,"alg":"RS256"}} (no {@code typ}; {@code "ES256"} for a key of that algorithm); payload exactly the 10 claims in Cognito's
- * order {@code sub, token_use, scope, auth_time, iss, exp, iat, version, jti, client_id}. The JSON
+ * {@code {"kid":…,"alg":"RS256"}} (no {@code typ}; {@code "ES256"} for a key of that algorithm);
+ * payload exactly the 10 claims in Cognito's order
+ * {@code sub, token_use, scope, auth_time, iss, exp, iat, version, jti, client_id}. The JSON
  * is written directly — no object tree per request. {@code iss} comes from the configured issuer
  * base, never from the request (SECURITY TE-30).
  */
