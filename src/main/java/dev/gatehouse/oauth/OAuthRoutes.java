@@ -24,14 +24,8 @@ public final class OAuthRoutes {
      * @param issuerBaseUrl read per request: the default base is known only once the listener is bound
      * @param domainSuffix  pool prefix domains are {@code {prefix}.auth.{region}.{domainSuffix}}
      * @param keyPrePublication the server's default signing-key pre-publication delay (bounds JWKS max-age)
+     * @param clientAddress resolves the caller's address (trusted proxies) for throttling and audit
      */
-    public static void mount(Router router, TokenIssuer issuer, DirectoryHolder directory,
-                             Supplier<String> issuerBaseUrl, String domainSuffix, Clock clock,
-                             Duration keyPrePublication) {
-        mount(router, issuer, directory, issuerBaseUrl, domainSuffix, clock, keyPrePublication, ClientAddress.direct());
-    }
-
-    /** @param clientAddress resolves the caller's address (trusted proxies) for throttling and audit */
     public static void mount(Router router, TokenIssuer issuer, DirectoryHolder directory,
                              Supplier<String> issuerBaseUrl, String domainSuffix, Clock clock,
                              Duration keyPrePublication, ClientAddress clientAddress) {

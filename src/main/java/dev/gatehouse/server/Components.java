@@ -173,8 +173,6 @@ public final class Components implements AutoCloseable {
                 directory, blocking, auditLog, config.domainSuffix(), clock);
         vertx.setPeriodic(REVOCATION_PURGE_MILLIS, id -> blocking.run(revocations::purgeExpired)
                 .onFailure(e -> LOG.warn("Could not purge expired revocations: {}", e.getMessage())));
-        OAuthRoutes.mount(router, tokenIssuer, directory, this::issuerBaseUrl, config.domainSuffix(), clock,
-                config.keyPrePublication());
         CognitoEndpoint cognito = new CognitoEndpoint(List.of(
                 new CognitoEndpoint.ServiceTarget(CognitoEndpoint.TARGET_PREFIX, cognitoActions(),
                         new ModelInputReader(ServiceModel.cognitoIdentityProvider())),
