@@ -48,6 +48,7 @@ import dev.gatehouse.store.ApiStore;
 import dev.gatehouse.store.jdbc.JdbcApiStore;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
@@ -126,7 +127,9 @@ public final class Components implements AutoCloseable {
         this.paginationTokens = new PaginationTokens(masterKey.derive("pagination-token-mac"));
         this.auditLog = new JsonLinesAuditLog(config.dataDir());
         this.accessLog = new JsonLinesAccessLog(config.dataDir());
-        this.vertx = Vertx.vertx();
+        // epoll where Netty's native library loads (Linux), NIO elsewhere: the gateway's proxy path is mostly syscalls.
+        this.vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+        LOG.info("Network transport: {}", vertx.isNativeTransportEnabled() ? "native epoll" : "NIO");
         this.blocking = new Blocking(vertx);
         this.issuerBaseUrl = config.issuerBaseUrl();
         this.clientAddress = new ClientAddress(config.abuse().trustedProxies());
