@@ -137,7 +137,7 @@ class Gatehouse:
                 return http_call(self.port, "GET", "/health/ready", timeout=2)[0] == 200
             except OSError:
                 return False
-        wait_for(ready, 120, "Gatehouse /health/ready", interval=0.005)
+        wait_for(ready, 600, "Gatehouse /health/ready", interval=0.005)
         return time.monotonic() - started
 
     def rss(self):
@@ -217,9 +217,12 @@ def measure(label, url, connections, env, args, server):
     requests per server CPU-second can be compared when other processes share the cores."""
     wrk(url, connections, args.warmup, env)
     pids = server.pids()
+    recording = profile_start(args, server, label, connections)
     cpu_before, wall_before = cpu_seconds(pids), time.monotonic()
     result = wrk(url, connections, args.duration, env)
     cpu = cpu_seconds(pids) - cpu_before
+    if recording:
+        result["profile"] = profile_stop(server, recording)
     result["server_cpu_share"] = round(cpu / (time.monotonic() - wall_before), 3)
     result["rps_per_server_cpu_s"] = round(result["requests"] / cpu, 1) if cpu > 0 else None
     log(f"  {label:<24} c={connections:<3} {result['rps']:>9.0f}/s  p50 {result['p50_ms']:.2f}  "
@@ -227,6 +230,29 @@ def measure(label, url, connections, env, args, server):
         f"server CPU {result['server_cpu_share']:.2f} -> {result['rps_per_server_cpu_s']}/CPU-s"
         + (f"  ERRORS {result['errors']} (non-2xx {result['non_2xx']})" if result["errors"] else ""))
     return result
+
+
+def profile_start(args, server, label, connections):
+    """--profile: a JFR recording of the measured run at the highest connection count of the
+    token endpoint and of the (cached) gateway route."""
+    if not (args.profile and isinstance(server, Gatehouse) and connections == max(args.connections)
+            and label in ("token", "gateway")):
+        return None
+    path = os.path.join(args.results_dir, f"{args.stamp}-{label.replace(' ', '-')}-c{connections}"
+                                          f"{'-scale' if args.in_scale else ''}.jfr")
+    subprocess.run(["jcmd", str(server.process.pid), "JFR.start", "name=bench", "settings=profile",
+                    f"filename={path}"], check=True, capture_output=True)
+    return path
+
+
+def profile_stop(server, path):
+    subprocess.run(["jcmd", str(server.process.pid), "JFR.stop", "name=bench"], check=True, capture_output=True)
+    import jfr_summary
+    result = jfr_summary.summary(path)
+    with open(path[:-4] + ".txt", "w") as f:
+        f.write(jfr_summary.text(result) + "\n")
+    log("    profile: " + os.path.relpath(path[:-4] + ".txt", ROOT))
+    return {"recording": os.path.relpath(path, ROOT), **result}
 
 
 class Targets:
@@ -479,6 +505,8 @@ def main():
     parser.add_argument("--reload-scale", action="store_true", help="load the scale data set even if cached")
     parser.add_argument("--jar", default=os.path.join(ROOT, "target", "gatehouse.jar"))
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    parser.add_argument("--profile", action="store_true",
+                        help="JFR-record the peak token and gateway runs (bench/results/*.jfr + a hot-frame summary)")
     args = parser.parse_args()
     args.duration = args.duration or (5 if args.quick else 20)
     args.warmup = args.warmup or (2 if args.quick else 5)
@@ -494,6 +522,9 @@ def main():
             sys.exit(f"{tool} not found (Debian: apt-get install wrk nginx util-linux openjdk-17-jdk-headless)")
 
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    args.stamp, args.in_scale = stamp, False
+    args.results_dir = os.path.join(HERE, "results")
+    os.makedirs(args.results_dir, exist_ok=True)
     workdir = tempfile.mkdtemp(prefix="gatehouse-bench-")
     report = {"timestamp": stamp, "quick": args.quick, "duration_s": args.duration, "warmup_s": args.warmup,
               "connections": args.connections, "machine": machine(),
@@ -598,6 +629,7 @@ def scale_suite(args, small_gatehouse, nginx_backend, nginx_proxy, workdir, repo
             with open(os.path.join(cache, "load.json"), "w") as f:
                 json.dump(scale, f, indent=2)
 
+    args.in_scale = True
     log("scale: starting Gatehouse on core 0 with the data …")
     gatehouse = Gatehouse(args.jar, data_dir, port, log_path)
     try:
