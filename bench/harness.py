@@ -137,7 +137,7 @@ class Gatehouse:
                 return http_call(self.port, "GET", "/health/ready", timeout=2)[0] == 200
             except OSError:
                 return False
-        wait_for(ready, 120, "Gatehouse /health/ready", interval=0.005)
+        wait_for(ready, 600, "Gatehouse /health/ready", interval=0.005)
         return time.monotonic() - started
 
     def rss(self):
@@ -217,9 +217,12 @@ def measure(label, url, connections, env, args, server):
     requests per server CPU-second can be compared when other processes share the cores."""
     wrk(url, connections, args.warmup, env)
     pids = server.pids()
+    recording = profile_start(args, server, label, connections)
     cpu_before, wall_before = cpu_seconds(pids), time.monotonic()
     result = wrk(url, connections, args.duration, env)
     cpu = cpu_seconds(pids) - cpu_before
+    if recording:
+        result["profile"] = profile_stop(server, recording)
     result["server_cpu_share"] = round(cpu / (time.monotonic() - wall_before), 3)
     result["rps_per_server_cpu_s"] = round(result["requests"] / cpu, 1) if cpu > 0 else None
     log(f"  {label:<24} c={connections:<3} {result['rps']:>9.0f}/s  p50 {result['p50_ms']:.2f}  "
@@ -227,6 +230,29 @@ def measure(label, url, connections, env, args, server):
         f"server CPU {result['server_cpu_share']:.2f} -> {result['rps_per_server_cpu_s']}/CPU-s"
         + (f"  ERRORS {result['errors']} (non-2xx {result['non_2xx']})" if result["errors"] else ""))
     return result
+
+
+def profile_start(args, server, label, connections):
+    """--profile: a JFR recording of the measured run at the highest connection count of the
+    token endpoint and of the (cached) gateway route."""
+    if not (args.profile and isinstance(server, Gatehouse) and connections == max(args.connections)
+            and label in ("token", "gateway")):
+        return None
+    path = os.path.join(args.results_dir, f"{args.stamp}-{label.replace(' ', '-')}-c{connections}"
+                                          f"{'-scale' if args.in_scale else ''}.jfr")
+    subprocess.run(["jcmd", str(server.process.pid), "JFR.start", "name=bench", "settings=profile",
+                    f"filename={path}"], check=True, capture_output=True)
+    return path
+
+
+def profile_stop(server, path):
+    subprocess.run(["jcmd", str(server.process.pid), "JFR.stop", "name=bench"], check=True, capture_output=True)
+    import jfr_summary
+    result = jfr_summary.summary(path)
+    with open(path[:-4] + ".txt", "w") as f:
+        f.write(jfr_summary.text(result) + "\n")
+    log("    profile: " + os.path.relpath(path[:-4] + ".txt", ROOT))
+    return {"recording": os.path.relpath(path, ROOT), **result}
 
 
 class Targets:
@@ -369,8 +395,8 @@ def table(report):
         half = section.get("token_half_peak")
         if half:
             add(row(prefix + "token @ half peak", half, f"target {half['target_rps']:.0f}/s"))
-        for name, key in [("backend direct", "backend_direct"), ("nginx reverse proxy", "nginx_proxy"),
-                          ("gateway", "gateway"), ("gateway, no auth cache", "gateway_no_auth_cache")]:
+        shown = [("backend direct", "backend_direct"), ("nginx reverse proxy", "nginx_proxy")] if not prefix else []
+        for name, key in shown + [("gateway", "gateway"), ("gateway, no auth cache", "gateway_no_auth_cache")]:
             for r in section.get(key, []):
                 note = ""
                 ratio = section.get("ratios", {}).get("gateway", {}).get(str(r["connections"]))
@@ -388,7 +414,7 @@ def table(report):
     rows("", report)
     s = report["startup"]
     add("")
-    add(f"startup to ready {s['ready_s']:.2f} s; RSS ready {s['rss_ready_mib']} MiB, after fixtures "
+    add(f"startup to ready {s['ready_s']:.2f} s ({s['cpu_s_to_ready']:.1f} CPU-s); RSS ready {s['rss_ready_mib']} MiB, after fixtures "
         f"{s['rss_idle_mib']} MiB, after load {s['rss_after_load_mib']} MiB")
     scale = report.get("scale")
     if scale:
@@ -396,14 +422,17 @@ def table(report):
         add(f"scale: {scale['pools']} pools, {scale['app_clients']} app clients, {scale['routes']} routes; "
             f"loaded in {scale['load']['total_s']} s (pools {scale['load']['pools_s']} s, clients "
             f"{scale['load']['clients_s']} s, routes {scale['load']['routes_s']} s)")
-        add(f"scale startup to ready {scale['startup']['ready_s']:.2f} s; RSS ready "
+        add(f"scale startup to ready {scale['startup']['ready_s']:.2f} s ({scale['startup']['cpu_s_to_ready']:.1f} "
+            f"CPU-s); RSS ready "
             f"{scale['startup']['rss_ready_mib']} MiB, after load {scale['startup']['rss_after_load_mib']} MiB")
         for name, l in scale["list_calls"].items():
             add(f"scale {name}: {l['items']} items in {l['pages']} pages, {l['total_s']} s "
                 f"({l['ms_per_page']} ms/page)")
         rows("scale: ", scale)
     add("")
-    add("targets (issue 5):")
+    noisy = c["core0_available"] < 0.9
+    add("targets (issue 5)" + (": NOISY RUN, core 0 was shared with other processes; rates and latencies "
+                               "below reflect that, the per-CPU-second ratios less so" if noisy else ":"))
     for t in report["targets"]:
         add(f"  [{'reached' if t['reached'] else 'MISSED '}] {t['target']}: {t['value']}"
             + (f" (per server CPU-second: {t['per_cpu_second']})" if t.get("per_cpu_second") is not None else ""))
@@ -432,10 +461,15 @@ def evaluate(report):
     if scale:
         token = scale["ratios"]["token_peak_rps"] / r["token_peak_rps"]
         gateway = scale["ratios"]["gateway_peak_rps"] / r["gateway_peak_rps"]
+
+        def per_cpu(key):
+            best = lambda runs: max(x["rps_per_server_cpu_s"] or 0 for x in runs)
+            return round(best(scale[key]) / best(report[key]), 3) if best(report[key]) else None
         targets += [
-            {"target": "scale: token peak within 10% of small set", "value": round(token, 3), "reached": token >= 0.9},
+            {"target": "scale: token peak within 10% of small set", "value": round(token, 3), "reached": token >= 0.9,
+             "per_cpu_second": per_cpu("token")},
             {"target": "scale: gateway peak within 10% of small set", "value": round(gateway, 3),
-             "reached": gateway >= 0.9},
+             "reached": gateway >= 0.9, "per_cpu_second": per_cpu("gateway")},
             {"target": "scale: ready < 15 s", "value": round(scale["startup"]["ready_s"], 2),
              "reached": scale["startup"]["ready_s"] < 15}]
     return targets
@@ -476,6 +510,8 @@ def main():
     parser.add_argument("--reload-scale", action="store_true", help="load the scale data set even if cached")
     parser.add_argument("--jar", default=os.path.join(ROOT, "target", "gatehouse.jar"))
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    parser.add_argument("--profile", action="store_true",
+                        help="JFR-record the peak token and gateway runs (bench/results/*.jfr + a hot-frame summary)")
     args = parser.parse_args()
     args.duration = args.duration or (5 if args.quick else 20)
     args.warmup = args.warmup or (2 if args.quick else 5)
@@ -491,6 +527,9 @@ def main():
             sys.exit(f"{tool} not found (Debian: apt-get install wrk nginx util-linux openjdk-17-jdk-headless)")
 
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    args.stamp, args.in_scale = stamp, False
+    args.results_dir = os.path.join(HERE, "results")
+    os.makedirs(args.results_dir, exist_ok=True)
     workdir = tempfile.mkdtemp(prefix="gatehouse-bench-")
     report = {"timestamp": stamp, "quick": args.quick, "duration_s": args.duration, "warmup_s": args.warmup,
               "connections": args.connections, "machine": machine(),
@@ -498,7 +537,7 @@ def main():
     log(f"workdir {workdir}")
     nginx_backend = nginx_proxy = gatehouse = None
     try:
-        log("signing ceiling …")
+        log(f"load average {os.getloadavg()[0]:.1f}; signing ceiling …")
         ceiling_seconds = 3 if args.quick else 10
         report["signing_ceiling"] = sign_ceiling(args.jar, ceiling_seconds, 2)
         log(f"  {report['signing_ceiling']}")
@@ -513,7 +552,8 @@ def main():
         gatehouse = Gatehouse(args.jar, data_dir, gatehouse_port, os.path.join(workdir, "gatehouse.log"))
         log("starting Gatehouse on core 0 …")
         ready_s = gatehouse.start()
-        startup = {"ready_s": round(ready_s, 3), "rss_ready_mib": gatehouse.rss()}
+        startup = {"ready_s": round(ready_s, 3), "cpu_s_to_ready": cpu_seconds(gatehouse.pids()),
+                   "rss_ready_mib": gatehouse.rss()}
         report["crypto"] = gatehouse.crypto()
         log(f"  ready in {ready_s:.2f} s, RSS {startup['rss_ready_mib']} MiB; crypto: {report['crypto']}")
 
@@ -594,11 +634,13 @@ def scale_suite(args, small_gatehouse, nginx_backend, nginx_proxy, workdir, repo
             with open(os.path.join(cache, "load.json"), "w") as f:
                 json.dump(scale, f, indent=2)
 
+    args.in_scale = True
     log("scale: starting Gatehouse on core 0 with the data …")
     gatehouse = Gatehouse(args.jar, data_dir, port, log_path)
     try:
         ready_s = gatehouse.start()
-        scale["startup"] = {"ready_s": round(ready_s, 3), "rss_ready_mib": gatehouse.rss()}
+        scale["startup"] = {"ready_s": round(ready_s, 3), "cpu_s_to_ready": cpu_seconds(gatehouse.pids()),
+                            "rss_ready_mib": gatehouse.rss()}
         log(f"  ready in {ready_s:.2f} s, RSS {scale['startup']['rss_ready_mib']} MiB")
         admin = Admin(f"http://127.0.0.1:{port}", *read_credentials(os.path.join(data_dir, "admin-credentials")))
         scale["list_calls"] = fixtures.time_list_calls(admin, scale["big_pool_id"])

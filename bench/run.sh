@@ -23,6 +23,8 @@ if ((build)); then
   echo "building target/gatehouse.jar …"
   mvn -B -q package -DskipTests
 fi
+python3 -c 'import botocore, urllib3' 2>/dev/null \
+  || { echo "bench/run.sh needs Python 3 with botocore (pip install botocore)" >&2; exit 1; }
 python3 bench/harness.py "${harness_args[@]}"
 if ((jmh)); then
   # One fork, short iterations: a comparison aid, not the headline numbers.
