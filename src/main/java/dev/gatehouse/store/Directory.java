@@ -245,12 +245,17 @@ public final class Directory {
 
     /** SHA-256 of a secret: fixed length, so comparing digests takes the same time for any input. */
     public static byte[] digest(String secret) {
+        return SHA_256.get().digest(secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One instance per thread: the provider look-up costs more than hashing a secret (digest() resets it). */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }
-    }
+    });
 
     private static String domainKey(String region, String domain) {
         return region + "/" + domain.toLowerCase(Locale.ROOT);
