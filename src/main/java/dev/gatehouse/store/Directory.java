@@ -75,6 +75,15 @@ public final class Directory {
         }
     }
 
+    /** One instance per thread: the provider look-up costs more than hashing a secret (digest() resets it). */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    });
+
     public static final Directory EMPTY = new Directory(ShardedMap.empty(), ShardedMap.empty(), ShardedMap.empty(), Map.of());
 
     /**
@@ -248,14 +257,6 @@ public final class Directory {
         return SHA_256.get().digest(secret.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** One instance per thread: the provider look-up costs more than hashing a secret (digest() resets it). */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
-    });
 
     private static String domainKey(String region, String domain) {
         return region + "/" + domain.toLowerCase(Locale.ROOT);

@@ -16,7 +16,6 @@ import dev.gatehouse.model.UserPool;
 import dev.gatehouse.store.KeyChange;
 import dev.gatehouse.store.Page;
 import dev.gatehouse.store.PoolState;
-import dev.gatehouse.store.RevocationState;
 import dev.gatehouse.store.SecretCodec;
 import dev.gatehouse.store.Store;
 
@@ -33,7 +32,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
