@@ -27,6 +27,12 @@ public final class Sealer implements SecretCodec {
     private final MasterKey masterKey;
     private final SecretKeySpec keySpec;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * One Cipher per thread: Cipher.getInstance (a provider look-up) costs far more than sealing a
+     * short secret, and start-up opens every secret of every pool. Each use re-inits it with a fresh
+     * nonce, so nothing of one value carries over to the next.
+     */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(Sealer::newCipher);
 
     public Sealer(MasterKey masterKey) {
         this.masterKey = masterKey;
@@ -38,7 +44,7 @@ public final class Sealer implements SecretCodec {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, keySpec, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext);
@@ -77,12 +83,20 @@ public final class Sealer implements SecretCodec {
         }
         try {
             byte[] in = Base64.getDecoder().decode(sealed.substring(dot + 1));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, keySpec, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new SealException("a sealed value does not open under the configured master key");
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is required of every JDK", e);
         }
     }
 

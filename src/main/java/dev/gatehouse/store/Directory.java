@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +31,7 @@ import java.util.Set;
  * The immutable in-memory snapshot the hot paths read (DESIGN §3): clients by id with digests of
  * their secrets, pools with their defined scopes and key rings, domains by host. Token issuance
  * never touches the database. A write produces a new Directory; readers keep the one they hold.
+ * Copies share everything but the changed pool's slice and the index shards its changes touch.
  */
 public final class Directory {
 
@@ -72,21 +75,39 @@ public final class Directory {
         }
     }
 
-    public static final Directory EMPTY = new Directory(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    /** One instance per thread: the provider look-up costs more than hashing a secret (digest() resets it). */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    });
 
-    private final Map<String, PoolEntry> pools;
-    private final Map<String, ClientEntry> clients;
-    private final Map<String, String> poolByDomain;
-    private final Map<String, RevocationState> revocations;
+    public static final Directory EMPTY = new Directory(ShardedMap.empty(), ShardedMap.empty(), ShardedMap.empty(), Map.of());
+
+    /**
+     * Everything the directory holds about one pool. A change to a pool replaces its slice (cost:
+     * the size of that pool) and touches the global indexes below only for the client ids and
+     * domains that appeared or disappeared, so writes do not slow down as the directory grows.
+     */
+    private record PoolSlice(PoolEntry entry, Map<String, ClientEntry> clients, Set<String> domainKeys,
+                             RevocationState revocations) {
+    }
+
+    private final ShardedMap<PoolSlice> pools;
+    /** Pool id of each client id (client ids are unique across pools). */
+    private final ShardedMap<String> poolByClient;
+    /** Pool id of each domain key (see {@link #domainKey}). */
+    private final ShardedMap<String> poolByDomain;
     /** Deployed API Gateway stages by {@code apiId/stageName}. */
     private final Map<String, DeployedStage> stages;
 
-    private Directory(Map<String, PoolEntry> pools, Map<String, ClientEntry> clients, Map<String, String> poolByDomain,
-                      Map<String, RevocationState> revocations, Map<String, DeployedStage> stages) {
+    private Directory(ShardedMap<PoolSlice> pools, ShardedMap<String> poolByClient, ShardedMap<String> poolByDomain,
+                      Map<String, DeployedStage> stages) {
         this.pools = pools;
-        this.clients = clients;
+        this.poolByClient = poolByClient;
         this.poolByDomain = poolByDomain;
-        this.revocations = revocations;
         this.stages = stages;
     }
 
@@ -97,12 +118,19 @@ public final class Directory {
 
     /** A copy whose stages of the API are exactly {@code apiStages} (none when the API is gone). */
     public Directory withApi(String apiId, List<DeployedStage> apiStages) {
+        return withApis(Map.of(apiId, apiStages));
+    }
+
+    /** A copy whose stages of each API in {@code stagesByApi} are exactly those listed (one copy for all). */
+    public Directory withApis(Map<String, List<DeployedStage>> stagesByApi) {
         Map<String, DeployedStage> newStages = new HashMap<>(stages);
-        newStages.values().removeIf(deployed -> deployed.stage().apiId().equals(apiId));
-        for (DeployedStage deployed : apiStages) {
-            newStages.put(stageKey(apiId, deployed.stage().stageName()), deployed);
-        }
-        return new Directory(pools, clients, poolByDomain, revocations, Map.copyOf(newStages));
+        newStages.values().removeIf(deployed -> stagesByApi.containsKey(deployed.stage().apiId()));
+        stagesByApi.forEach((apiId, apiStages) -> {
+            for (DeployedStage deployed : apiStages) {
+                newStages.put(stageKey(apiId, deployed.stage().stageName()), deployed);
+            }
+        });
+        return new Directory(pools, poolByClient, poolByDomain, Map.copyOf(newStages));
     }
 
     private static String stageKey(String apiId, String stageName) {
@@ -110,11 +138,14 @@ public final class Directory {
     }
 
     public Optional<PoolEntry> pool(String poolId) {
-        return Optional.ofNullable(pools.get(poolId));
+        PoolSlice slice = pools.get(poolId);
+        return slice == null ? Optional.empty() : Optional.of(slice.entry());
     }
 
     public Optional<ClientEntry> client(String clientId) {
-        return Optional.ofNullable(clients.get(clientId));
+        String poolId = poolByClient.get(clientId);
+        PoolSlice slice = poolId == null ? null : pools.get(poolId);
+        return slice == null ? Optional.empty() : Optional.ofNullable(slice.clients().get(clientId));
     }
 
     /** The pool owning a domain: a prefix within a region, or a custom domain (region ignored). */
@@ -125,7 +156,8 @@ public final class Directory {
 
     /** The pool's revoked tokens and disabled clients; empty for an unknown pool. */
     public RevocationState revocations(String poolId) {
-        return revocations.getOrDefault(poolId, RevocationState.EMPTY);
+        PoolSlice slice = pools.get(poolId);
+        return slice == null ? RevocationState.EMPTY : slice.revocations();
     }
 
     public int poolCount() {
@@ -133,61 +165,98 @@ public final class Directory {
     }
 
     public int clientCount() {
-        return clients.size();
+        return poolByClient.size();
     }
 
-    /** A copy with one pool replaced by its freshly loaded state. */
+    /** A copy with one pool replaced by its freshly loaded state; costs the size of that pool. */
     public Directory with(PoolState state) {
-        Directory without = without(state.pool().id());
-        Map<String, PoolEntry> newPools = new HashMap<>(without.pools);
-        Map<String, ClientEntry> newClients = new HashMap<>(without.clients);
-        Map<String, String> newDomains = new HashMap<>(without.poolByDomain);
-        Map<String, RevocationState> newRevocations = new HashMap<>(without.revocations);
-        newRevocations.put(state.pool().id(), state.revocations());
-        Set<String> scopes = new HashSet<>();
-        for (ResourceServer server : state.resourceServers()) {
-            scopes.addAll(server.fullScopeNames());
+        String poolId = state.pool().id();
+        PoolSlice old = pools.get(poolId);
+        PoolSlice slice = slice(state);
+        return new Directory(
+                pools.with(Map.of(poolId, slice), List.of(), (key, value) -> false),
+                reindex(poolByClient, poolId, old == null ? Set.of() : old.clients().keySet(), slice.clients().keySet()),
+                reindex(poolByDomain, poolId, old == null ? Set.of() : old.domainKeys(), slice.domainKeys()),
+                stages);
+    }
+
+    /** A copy holding exactly these pools (and this directory's stages), built in one pass (start-up). */
+    public Directory withOnly(Collection<PoolState> states) {
+        Map<String, PoolSlice> slices = new HashMap<>();
+        Map<String, String> clientPools = new HashMap<>();
+        Map<String, String> domainPools = new HashMap<>();
+        for (PoolState state : states) {
+            PoolSlice slice = slice(state);
+            String poolId = state.pool().id();
+            slices.put(poolId, slice);
+            slice.clients().keySet().forEach(clientId -> clientPools.put(clientId, poolId));
+            slice.domainKeys().forEach(domainKey -> domainPools.put(domainKey, poolId));
         }
-        newPools.put(state.pool().id(), new PoolEntry(state.pool(), state.domains(),
-                Collections.unmodifiableSet(scopes), state.keys(), state.keyPolicy()));
-        for (AppClient client : state.clients()) {
-            List<byte[]> digests = state.secretsByClient().getOrDefault(client.clientId(), List.of()).stream()
-                    .map(ClientSecret::value).map(Directory::digest).toList();
-            newClients.put(client.clientId(), new ClientEntry(client, digests,
-                    state.rateLimitsByClient().get(client.clientId())));
-        }
-        for (Domain domain : state.domains()) {
-            newDomains.put(domainKey(domain.custom() ? "*" : domain.region(), domain.domain()), domain.poolId());
-        }
-        return new Directory(Map.copyOf(newPools), Map.copyOf(newClients), Map.copyOf(newDomains),
-                Map.copyOf(newRevocations), stages);
+        return new Directory(ShardedMap.of(slices), ShardedMap.of(clientPools), ShardedMap.of(domainPools), stages);
     }
 
     /** A copy without the pool, its clients and its domains. */
     public Directory without(String poolId) {
-        if (!pools.containsKey(poolId)) {
+        PoolSlice old = pools.get(poolId);
+        if (old == null) {
             return this;
         }
-        Map<String, PoolEntry> newPools = new HashMap<>(pools);
-        newPools.remove(poolId);
-        Map<String, ClientEntry> newClients = new HashMap<>(clients);
-        newClients.values().removeIf(entry -> entry.client().poolId().equals(poolId));
-        Map<String, String> newDomains = new HashMap<>(poolByDomain);
-        newDomains.values().removeIf(poolId::equals);
-        Map<String, RevocationState> newRevocations = new HashMap<>(revocations);
-        newRevocations.remove(poolId);
-        return new Directory(Map.copyOf(newPools), Map.copyOf(newClients), Map.copyOf(newDomains),
-                Map.copyOf(newRevocations), stages);
+        return new Directory(
+                pools.with(Map.of(), List.of(poolId), (key, value) -> true),
+                reindex(poolByClient, poolId, old.clients().keySet(), Set.of()),
+                reindex(poolByDomain, poolId, old.domainKeys(), Set.of()),
+                stages);
+    }
+
+    /**
+     * The index after the pool's keys went from {@code before} to {@code after}: keys that left are
+     * removed (only while they still point at this pool), keys that are new or point elsewhere are
+     * set to this pool. Unchanged keys cost one look-up each and copy nothing.
+     */
+    private static ShardedMap<String> reindex(ShardedMap<String> index, String poolId, Set<String> before,
+                                              Set<String> after) {
+        Map<String, String> puts = new HashMap<>();
+        for (String key : after) {
+            if (!poolId.equals(index.get(key))) {
+                puts.put(key, poolId);
+            }
+        }
+        List<String> removals = new ArrayList<>();
+        for (String key : before) {
+            if (!after.contains(key)) {
+                removals.add(key);
+            }
+        }
+        return index.with(puts, removals, (key, owner) -> owner.equals(poolId));
+    }
+
+    private static PoolSlice slice(PoolState state) {
+        Set<String> scopes = new HashSet<>();
+        for (ResourceServer server : state.resourceServers()) {
+            scopes.addAll(server.fullScopeNames());
+        }
+        PoolEntry entry = new PoolEntry(state.pool(), state.domains(), Collections.unmodifiableSet(scopes),
+                state.keys(), state.keyPolicy());
+        Map<String, ClientEntry> clients = new HashMap<>();
+        for (AppClient client : state.clients()) {
+            List<byte[]> digests = state.secretsByClient().getOrDefault(client.clientId(), List.of()).stream()
+                    .map(ClientSecret::value).map(Directory::digest).toList();
+            clients.put(client.clientId(), new ClientEntry(client, digests,
+                    state.rateLimitsByClient().get(client.clientId())));
+        }
+        Set<String> domainKeys = new HashSet<>();
+        for (Domain domain : state.domains()) {
+            domainKeys.add(domainKey(domain.custom() ? "*" : domain.region(), domain.domain()));
+        }
+        return new PoolSlice(entry, Collections.unmodifiableMap(clients), Collections.unmodifiableSet(domainKeys),
+                state.revocations());
     }
 
     /** SHA-256 of a secret: fixed length, so comparing digests takes the same time for any input. */
     public static byte[] digest(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
+        return SHA_256.get().digest(secret.getBytes(StandardCharsets.UTF_8));
     }
+
 
     private static String domainKey(String region, String domain) {
         return region + "/" + domain.toLowerCase(Locale.ROOT);

@@ -1,8 +1,12 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.model.api.DeployedStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,14 +39,13 @@ public final class DirectoryHolder {
     /** Loads every pool; called once at start (blocking). */
     public synchronized void loadAll() {
         long revision = store.latestRevision();
-        Directory next = Directory.EMPTY;
-        for (String poolId : store.allPoolIds()) {
-            next = store.loadPoolState(poolId).map(next::with).orElse(next);
-        }
+        Directory next = Directory.EMPTY.withOnly(store.loadAllPoolStates());
         if (apis != null) {
+            Map<String, List<DeployedStage>> stages = new HashMap<>();
             for (String apiId : apis.allApiIds()) {
-                next = next.withApi(apiId, apis.deployedStagesOf(apiId));
+                stages.put(apiId, apis.deployedStagesOf(apiId));
             }
+            next = next.withApis(stages);
         }
         current = next;
         seenRevision.set(revision);

@@ -135,6 +135,9 @@ public interface Store {
     // -- snapshot support
     Optional<PoolState> loadPoolState(String poolId);
 
+    /** Every pool's state, read with a handful of queries (start-up). */
+    List<PoolState> loadAllPoolStates();
+
     List<String> allPoolIds();
 
     long latestRevision();

@@ -16,7 +16,6 @@ import dev.gatehouse.model.UserPool;
 import dev.gatehouse.store.KeyChange;
 import dev.gatehouse.store.Page;
 import dev.gatehouse.store.PoolState;
-import dev.gatehouse.store.RevocationState;
 import dev.gatehouse.store.SecretCodec;
 import dev.gatehouse.store.Store;
 
@@ -33,8 +32,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,7 +83,7 @@ public final class JdbcStore implements Store {
             WHERE pool_id = ? AND identifier = ? ORDER BY position""";
     private static final String DELETE_SCOPES = "DELETE FROM resource_server_scope WHERE pool_id = ? AND identifier = ?";
 
-    private static final String CLIENT_COLUMNS = """
+    static final String CLIENT_COLUMNS = """
             client_id, pool_id, client_name, access_validity, access_unit, id_validity, id_unit, refresh_validity,
             refresh_unit, explicit_auth_flows, identity_providers, callback_urls, logout_urls, default_redirect_uri,
             oauth_flows, oauth_scopes, oauth_enabled, token_revocation, extra_settings, created_at, modified_at""";
@@ -93,7 +92,6 @@ public final class JdbcStore implements Store {
     private static final String SELECT_CLIENT = "SELECT " + CLIENT_COLUMNS + " FROM app_client WHERE pool_id = ? AND client_id = ?";
     private static final String LIST_CLIENTS = "SELECT " + CLIENT_COLUMNS
             + " FROM app_client WHERE pool_id = ? AND client_id > ? ORDER BY client_id LIMIT ?";
-    private static final String CLIENTS_OF_POOL = "SELECT " + CLIENT_COLUMNS + " FROM app_client WHERE pool_id = ? ORDER BY client_id";
     private static final String COUNT_CLIENTS = "SELECT COUNT(*) FROM app_client WHERE pool_id = ?";
     private static final String UPDATE_CLIENT = """
             UPDATE app_client SET client_name = ?, access_validity = ?, access_unit = ?, id_validity = ?, id_unit = ?,
@@ -108,20 +106,13 @@ public final class JdbcStore implements Store {
     private static final String SECRETS_OF_CLIENT = """
             SELECT secret_id, client_id, sealed_value, generated, created_at FROM client_secret
             WHERE client_id = ? ORDER BY created_at, secret_id""";
-    private static final String SECRETS_OF_POOL = """
-            SELECT s.secret_id, s.client_id, s.sealed_value, s.generated, s.created_at
-            FROM client_secret s JOIN app_client c ON c.client_id = s.client_id
-            WHERE c.pool_id = ? ORDER BY s.created_at, s.secret_id""";
     private static final String DELETE_SECRET = "DELETE FROM client_secret WHERE secret_id = ?";
 
     private static final String DELETE_RATE_LIMIT = "DELETE FROM client_rate_limit WHERE client_id = ?";
     private static final String INSERT_RATE_LIMIT =
             "INSERT INTO client_rate_limit (client_id, rate_per_second, burst) VALUES (?, ?, ?)";
-    private static final String RATE_LIMITS_OF_POOL = """
-            SELECT r.client_id, r.rate_per_second, r.burst
-            FROM client_rate_limit r JOIN app_client c ON c.client_id = r.client_id WHERE c.pool_id = ?""";
 
-    private static final String KEY_COLUMNS =
+    static final String KEY_COLUMNS =
             "kid, pool_id, purpose, algorithm, sealed_private_key, public_key, created_at, activate_at, revoked_at";
     private static final String INSERT_KEY = "INSERT INTO signing_key (" + KEY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String KEYS_OF_POOL = "SELECT " + KEY_COLUMNS + " FROM signing_key WHERE pool_id = ? ORDER BY created_at, kid";
@@ -152,7 +143,6 @@ public final class JdbcStore implements Store {
     private static final String INSERT_REVOKED = """
             INSERT INTO revoked_token (jti, pool_id, client_id, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?)""";
     private static final String SELECT_REVOKED = "SELECT jti FROM revoked_token WHERE jti = ?";
-    private static final String REVOKED_OF_POOL = "SELECT jti, expires_at FROM revoked_token WHERE pool_id = ?";
     private static final String EXPIRED_REVOKED_POOLS = "SELECT DISTINCT pool_id FROM revoked_token WHERE expires_at <= ?";
     private static final String DELETE_EXPIRED_REVOKED = "DELETE FROM revoked_token WHERE pool_id = ? AND expires_at <= ?";
     private static final String REVOKE_CLIENT_TOKENS =
@@ -160,9 +150,6 @@ public final class JdbcStore implements Store {
     private static final String DISABLE_CLIENT =
             "UPDATE app_client SET disabled = TRUE, tokens_revoked_before = ? WHERE pool_id = ? AND client_id = ?";
     private static final String ENABLE_CLIENT = "UPDATE app_client SET disabled = FALSE WHERE pool_id = ? AND client_id = ?";
-    private static final String CLIENT_REVOCATIONS_OF_POOL = """
-            SELECT client_id, disabled, tokens_revoked_before FROM app_client
-            WHERE pool_id = ? AND (disabled = TRUE OR tokens_revoked_before IS NOT NULL)""";
 
     private static final String LATEST_REVISION = "SELECT COALESCE(MAX(revision), 0) FROM change_log";
     private static final String CHANGES_SINCE = "SELECT revision, pool_id FROM change_log WHERE revision > ? ORDER BY revision";
@@ -170,6 +157,7 @@ public final class JdbcStore implements Store {
     private final Jdbc jdbc;
     private final SecretCodec codec;
     private final Clock clock;
+    private final PoolStateReader poolStates = new PoolStateReader(this::secret, this::signingKey);
 
     public JdbcStore(DataSource dataSource, SecretCodec codec, Clock clock) {
         this.jdbc = new Jdbc(dataSource);
@@ -575,63 +563,16 @@ public final class JdbcStore implements Store {
         });
     }
 
-    private static RevocationState revocationsOf(Connection c, String poolId) throws SQLException {
-        Map<String, Long> jtis = new HashMap<>();
-        for (RevokedRow row : Jdbc.query(c, REVOKED_OF_POOL, r -> new RevokedRow(r.getString(1), r.getLong(2)), poolId)) {
-            jtis.put(row.jti(), Math.floorDiv(row.expiresMillis(), 1000L));
-        }
-        Map<String, Long> before = new HashMap<>();
-        Set<String> disabled = new HashSet<>();
-        for (ClientRevocationRow row : Jdbc.query(c, CLIENT_REVOCATIONS_OF_POOL, JdbcStore::clientRevocation, poolId)) {
-            if (row.disabled()) {
-                disabled.add(row.clientId());
-            }
-            if (row.revokedBefore() != null) {
-                before.put(row.clientId(), row.revokedBefore());
-            }
-        }
-        return new RevocationState(jtis, before, disabled);
-    }
-
-    private static ClientRevocationRow clientRevocation(ResultSet r) throws SQLException {
-        long before = r.getLong("tokens_revoked_before");
-        Long revokedBefore = r.wasNull() ? null : before;
-        return new ClientRevocationRow(r.getString("client_id"), r.getBoolean("disabled"), revokedBefore);
-    }
-
-    private record RevokedRow(String jti, long expiresMillis) {
-    }
-
-    private record ClientRevocationRow(String clientId, boolean disabled, Long revokedBefore) {
-    }
-
     // ---------------------------------------------------------------- snapshot support
 
     @Override
     public Optional<PoolState> loadPoolState(String poolId) {
-        return jdbc.read(c -> {
-            Optional<UserPool> pool = Jdbc.queryOne(c, SELECT_POOL, JdbcStore::pool, poolId);
-            if (pool.isEmpty()) {
-                return Optional.<PoolState>empty();
-            }
-            Map<String, List<ClientSecret>> secrets = new LinkedHashMap<>();
-            for (ClientSecret secret : present(Jdbc.query(c, SECRETS_OF_POOL, this::secret, poolId))) {
-                secrets.computeIfAbsent(secret.clientId(), k -> new ArrayList<>()).add(secret);
-            }
-            Map<String, ClientRateLimit> rateLimits = new LinkedHashMap<>();
-            for (RateLimitRow row : Jdbc.query(c, RATE_LIMITS_OF_POOL,
-                    r -> new RateLimitRow(r.getString(1), new ClientRateLimit(r.getInt(2), r.getInt(3))), poolId)) {
-                rateLimits.put(row.clientId(), row.limit());
-            }
-            return Optional.of(new PoolState(pool.get(),
-                    Jdbc.query(c, DOMAINS_OF_POOL, JdbcStore::domain, poolId),
-                    resourceServersOf(c, poolId),
-                    Jdbc.query(c, CLIENTS_OF_POOL, JdbcStore::client, poolId),
-                    secrets,
-                    present(Jdbc.query(c, KEYS_OF_POOL, this::signingKey, poolId)),
-                    rateLimits, revocationsOf(c, poolId),
-                    keyPolicy(c, poolId)));
-        });
+        return jdbc.read(c -> poolStates.one(c, poolId));
+    }
+
+    @Override
+    public List<PoolState> loadAllPoolStates() {
+        return jdbc.read(poolStates::all);
     }
 
     @Override
@@ -642,15 +583,13 @@ public final class JdbcStore implements Store {
     @Override
     public Changes changesSince(long revision) {
         return jdbc.read(c -> {
-            List<String> pools = new ArrayList<>();
+            Set<String> pools = new LinkedHashSet<>();
             long latest = revision;
             for (ChangeRow change : Jdbc.query(c, CHANGES_SINCE, r -> new ChangeRow(r.getLong(1), r.getString(2)), revision)) {
                 latest = Math.max(latest, change.revision());
-                if (!pools.contains(change.poolId())) {
-                    pools.add(change.poolId());
-                }
+                pools.add(change.poolId());
             }
-            return new Changes(pools, latest);
+            return new Changes(List.copyOf(pools), latest);
         });
     }
 
@@ -701,7 +640,7 @@ public final class JdbcStore implements Store {
     }
 
     /** The policy in the three columns starting at {@code first}; SQL NULL reads as "server default". */
-    private static SigningKeyPolicy keyPolicy(ResultSet r, int first) throws SQLException {
+    static SigningKeyPolicy keyPolicy(ResultSet r, int first) throws SQLException {
         int days = r.getInt(first);
         Integer rotationPeriodDays = r.wasNull() ? null : days;
         int seconds = r.getInt(first + 1);
@@ -767,13 +706,13 @@ public final class JdbcStore implements Store {
 
     // ---------------------------------------------------------------- row mappers
 
-    private static UserPool pool(ResultSet r) throws SQLException {
+    static UserPool pool(ResultSet r) throws SQLException {
         return new UserPool(r.getString("id"), r.getString("region"), r.getString("name"),
                 r.getString("deletion_protection"), r.getString("tier"), r.getString("sign_in_settings"),
                 Instant.ofEpochMilli(r.getLong("created_at")), Instant.ofEpochMilli(r.getLong("modified_at")));
     }
 
-    private static Domain domain(ResultSet r) throws SQLException {
+    static Domain domain(ResultSet r) throws SQLException {
         int version = r.getInt("managed_login_version");
         Integer managedLoginVersion = r.wasNull() ? null : version;
         return new Domain(r.getString("domain"), r.getString("pool_id"), r.getString("region"),
@@ -784,7 +723,7 @@ public final class JdbcStore implements Store {
         return new ResourceServerRow(r.getString("pool_id"), r.getString("identifier"), r.getString("name"));
     }
 
-    private static AppClient client(ResultSet r) throws SQLException {
+    static AppClient client(ResultSet r) throws SQLException {
         TokenValidity validity = new TokenValidity(
                 r.getInt("access_validity"), TimeUnit.valueOf(r.getString("access_unit")),
                 r.getInt("id_validity"), TimeUnit.valueOf(r.getString("id_unit")),
