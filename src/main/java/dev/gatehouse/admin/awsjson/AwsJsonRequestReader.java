@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads an AWS JSON 1.1 request body the way the real service (Coral) does: strict JSON, then value
@@ -36,15 +37,26 @@ public final class AwsJsonRequestReader {
      *                          {@code InvalidParameterException} for model constraint violations
      */
     public ObjectNode read(String operation, byte[] body) throws AwsJsonException {
+        return read(operation, body, UnaryOperator.identity(), "");
+    }
+
+    /**
+     * The reading both protocols share.
+     *
+     * @param inputView  the part of the input shape the body carries (REST-JSON: members without a location)
+     * @param pathPrefix prefix of every validation path ({@code ""} for none)
+     */
+    ObjectNode read(String operation, byte[] body, UnaryOperator<Shape> inputView, String pathPrefix)
+            throws AwsJsonException {
         Objects.requireNonNull(body, "body");
         Operation op = model.operation(operation).orElseThrow(AwsJsonException::unknownOperation);
         ObjectNode raw = parser.parseObject(body);
         if (op.input().isEmpty()) {
             return JsonNodeFactory.instance.objectNode();
         }
-        Shape input = model.shape(op.input().get());
+        Shape input = inputView.apply(model.shape(op.input().get()));
         ObjectNode checked = typeChecker.check(raw, input);
-        List<ConstraintViolation> violations = validator.validate(checked, input);
+        List<ConstraintViolation> violations = validator.validate(checked, input, pathPrefix);
         if (!violations.isEmpty()) {
             throw AwsJsonException.invalidParameter(ValidationMessage.of(violations));
         }

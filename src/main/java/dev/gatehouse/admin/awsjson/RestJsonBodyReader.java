@@ -1,10 +1,8 @@
 package dev.gatehouse.admin.awsjson;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -18,15 +16,10 @@ import java.util.Set;
  */
 public final class RestJsonBodyReader {
 
-    private final ServiceModel model;
-    private final StrictJsonParser parser = new StrictJsonParser();
-    private final InputTypeChecker typeChecker;
-    private final InputValidator validator;
+    private final AwsJsonRequestReader reader;
 
     public RestJsonBodyReader(ServiceModel model) {
-        this.model = Objects.requireNonNull(model, "model");
-        this.typeChecker = new InputTypeChecker(model);
-        this.validator = new InputValidator(model);
+        this.reader = new AwsJsonRequestReader(model);
     }
 
     /**
@@ -35,20 +28,7 @@ public final class RestJsonBodyReader {
      *                          {@code InvalidParameterException} for model constraint violations
      */
     public ObjectNode read(String operation, byte[] body) throws AwsJsonException {
-        Objects.requireNonNull(body, "body");
-        Operation op = model.operation(operation).orElseThrow(AwsJsonException::unknownOperation);
-        ObjectNode raw = parser.parseObject(body);
-        if (op.input().isEmpty()) {
-            return JsonNodeFactory.instance.objectNode();
-        }
-        Shape input = bodyMembers(model.shape(op.input().get()));
-        ObjectNode checked = typeChecker.check(raw, input);
-        List<ConstraintViolation> violations = validator.validate(checked, input,
-                InputValidator.lowerCamel(operation) + "Input");
-        if (!violations.isEmpty()) {
-            throw AwsJsonException.invalidParameter(ValidationMessage.of(violations));
-        }
-        return checked;
+        return reader.read(operation, body, RestJsonBodyReader::bodyMembers, InputValidator.lowerCamel(operation) + "Input");
     }
 
     /** The input shape as the body sees it: only members without a {@code location}. */
