@@ -160,16 +160,12 @@ public final class GatewayHandler {
     /**
      * Splits path and query; a method API Gateway does not define (TRACE, CONNECT: GW-18 — an ANY
      * method would otherwise forward them), a fragment, an absolute-form target or a refused path is
-     * 400 (GW-10..12).
+     * 400 (GW-10..12). Ambiguous framing (GW-02..06) never gets here: the listener's FramingGuard refuses it,
+     * and Netty would have dropped Content-Length beside Transfer-Encoding anyway.
      */
     private Optional<RequestPath> parseTarget(Exchange exchange, String uri) {
         if (!API_METHODS.contains(exchange.request.method().name())) {
             exchange.fail(GatewayError.badRequest("unsupported_method"));
-            return Optional.empty();
-        }
-        if (exchange.request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
-                && exchange.request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
-            exchange.fail(GatewayError.badRequest("te_and_content_length")); // RFC 9112 §6.1, GW-02: 400 and close
             return Optional.empty();
         }
         int question = uri.indexOf('?');
