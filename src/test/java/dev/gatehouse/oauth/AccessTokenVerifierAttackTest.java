@@ -1,8 +1,6 @@
 package dev.gatehouse.oauth;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -18,8 +16,6 @@ import dev.gatehouse.token.VerifiedAccessToken;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -45,6 +41,11 @@ import static dev.gatehouse.oauth.OAuthFixtures.POOL_A;
 import static dev.gatehouse.oauth.OAuthFixtures.POOL_B;
 import static dev.gatehouse.oauth.OAuthFixtures.SEC_A;
 import static dev.gatehouse.oauth.OAuthFixtures.SEC_B;
+import static dev.gatehouse.testing.RawJws.b64;
+import static dev.gatehouse.testing.RawJws.hmac;
+import static dev.gatehouse.testing.RawJws.json;
+import static dev.gatehouse.testing.RawJws.q;
+import static dev.gatehouse.testing.RawJws.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -56,7 +57,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AccessTokenVerifierAttackTest {
 
-    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
     private static final long BUDGET_NANOS = 50_000_000L;
 
     @ParameterizedTest
@@ -204,38 +204,8 @@ class AccessTokenVerifierAttackTest {
             return claims;
         }
 
-        static String json(Map<String, String> members) {
-            StringBuilder out = new StringBuilder("{");
-            members.forEach((name, value) -> out.append(out.length() > 1 ? "," : "").append(q(name)).append(':').append(value));
-            return out.append('}').toString();
-        }
-
-        static String q(String text) {
-            return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        }
-
-        static String b64(byte[] bytes) {
-            return B64URL.encodeToString(bytes);
-        }
-
-        static String b64(String text) {
-            return b64(text.getBytes(StandardCharsets.UTF_8));
-        }
-
         String signA(String header, Map<String, String> claims) throws JOSEException {
             return sign(header, json(claims).getBytes(StandardCharsets.UTF_8), signerA);
-        }
-
-        static String sign(String header, byte[] payload, JWSSigner signer) throws JOSEException {
-            String input = b64(header) + "." + b64(payload);
-            return input + "." + signer.sign(new JWSHeader(JWSAlgorithm.RS256), input.getBytes(StandardCharsets.US_ASCII));
-        }
-
-        static String hmac(String header, String payload, byte[] key) throws Exception {
-            String input = b64(header) + "." + b64(payload);
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return input + "." + b64(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
         }
 
         Map<String, List<Case>> catalogue() throws Exception {

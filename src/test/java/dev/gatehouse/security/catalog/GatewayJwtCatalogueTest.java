@@ -29,12 +29,12 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import static dev.gatehouse.security.catalog.GatewayWorld.b64;
+import static dev.gatehouse.testing.RawJws.b64;
 import static dev.gatehouse.security.catalog.GatewayWorld.bytes;
-import static dev.gatehouse.security.catalog.GatewayWorld.hmac;
-import static dev.gatehouse.security.catalog.GatewayWorld.json;
-import static dev.gatehouse.security.catalog.GatewayWorld.q;
-import static dev.gatehouse.security.catalog.GatewayWorld.sign;
+import static dev.gatehouse.testing.RawJws.hmac;
+import static dev.gatehouse.testing.RawJws.json;
+import static dev.gatehouse.testing.RawJws.q;
+import static dev.gatehouse.testing.RawJws.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,8 +1,6 @@
 package dev.gatehouse.security.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import dev.gatehouse.model.KeyPurpose;
@@ -16,8 +14,6 @@ import io.vertx.core.json.JsonObject;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -29,12 +25,16 @@ import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.gatehouse.testing.RawJws.b64;
+import static dev.gatehouse.testing.RawJws.json;
+import static dev.gatehouse.testing.RawJws.q;
+import static dev.gatehouse.testing.RawJws.sign;
 
 /**
  * The gateway half of the SECURITY §0 fixtures, on top of a {@link CatalogueWorld}: two echo backends
@@ -53,7 +53,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class GatewayWorld implements AutoCloseable {
 
-    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The two authorizer kinds every JW/SC row runs against. */
@@ -299,49 +298,6 @@ final class GatewayWorld implements AutoCloseable {
     /** K_A over {@link #headerA()} and the edited claims. */
     String signedA(String... edits) {
         return sign(headerA(), json(claims(edits)), signerA);
-    }
-
-    static String json(Map<String, String> members) {
-        StringBuilder out = new StringBuilder("{");
-        members.forEach((name, value) -> out.append(out.length() > 1 ? "," : "").append(q(name)).append(':').append(value));
-        return out.append('}').toString();
-    }
-
-    static String q(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    static String b64(byte[] bytes) {
-        return B64URL.encodeToString(bytes);
-    }
-
-    static String b64(String text) {
-        return b64(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String sign(String header, String payload, JWSSigner signer) {
-        return sign(header, payload.getBytes(StandardCharsets.UTF_8), signer);
-    }
-
-    /** A compact JWS over exactly these header and payload bytes (odd headers included), RS256-signed. */
-    static String sign(String header, byte[] payload, JWSSigner signer) {
-        String input = b64(header) + "." + b64(payload);
-        try {
-            return input + "." + signer.sign(new JWSHeader(JWSAlgorithm.RS256), input.getBytes(StandardCharsets.US_ASCII));
-        } catch (com.nimbusds.jose.JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String hmac(String header, String payload, byte[] key) {
-        String input = b64(header) + "." + b64(payload);
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return input + "." + b64(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Bytes: prefix, then raw bytes, then suffix (for invalid UTF-8 in a payload). */
