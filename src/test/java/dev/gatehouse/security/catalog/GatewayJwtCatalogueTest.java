@@ -389,12 +389,16 @@ class GatewayJwtCatalogueTest {
         if (t.challenge() != null) {
             assertThat(response.header("WWW-Authenticate")).isEqualTo(t.challenge());
         }
+        // The access log is written in batches: wait for this request's own line, not for any new line.
+        String requestId = response.header("x-amzn-RequestId");
+        assertThat(requestId).as("request id").isNotBlank();
         long deadline = System.nanoTime() + 3_000_000_000L;
-        while (System.nanoTime() < deadline && lines(accessLog) <= linesBefore) {
+        while (System.nanoTime() < deadline && !Files.readString(accessLog).contains(requestId)) {
             Thread.sleep(20);
         }
         String log = Files.readString(accessLog);
-        assertThat(lines(accessLog)).as("this request's access-log line").isGreaterThan(linesBefore);
+        assertThat(log).as("this request's access-log line").contains(requestId);
+        assertThat(lines(accessLog)).isGreaterThan(linesBefore);
         assertThat(log).as("access log").contains(kind.r1()).doesNotContain(w.good);
         if (query != null && query.contains("_token=")) {
             assertThat(log).contains("_token=REDACTED");

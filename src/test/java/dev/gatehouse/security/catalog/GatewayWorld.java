@@ -320,6 +320,8 @@ final class GatewayWorld implements AutoCloseable {
             return worlds.computeIfAbsent(database, db -> {
                 try {
                     return new GatewayWorld(bases.of(db));
+                } catch (RuntimeException e) {
+                    throw e; // among them the skip of an unconfigured PostgreSQL, which must stay a skip
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
