@@ -28,6 +28,8 @@ public final class Gateway implements AutoCloseable {
     public static final int ROUTE_ORDER = -1_000_000;
     static final Duration JWKS_TTL = Duration.ofMinutes(5);
     static final Duration UNKNOWN_KID_PENALTY = Duration.ofSeconds(10);
+    /** A whole discovery + JWKS fetch; requests waiting for a first fetch wait at most this long. */
+    static final Duration JWKS_FETCH_DEADLINE = Duration.ofSeconds(10);
 
     private final GatewayHandler handler;
     private final Forwarder forwarder;
@@ -38,7 +40,7 @@ public final class Gateway implements AutoCloseable {
         AccessTokenVerifier verifier = new AccessTokenVerifier(directory, issuerBaseUrl, clock);
         this.jwksClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
                 .setConnectTimeout(5_000).setMaxHeaderSize(16 * 1024));
-        RemoteJwks jwks = new RemoteJwks(jwksClient, clock, JWKS_TTL, UNKNOWN_KID_PENALTY);
+        RemoteJwks jwks = new RemoteJwks(vertx, jwksClient, clock, JWKS_TTL, UNKNOWN_KID_PENALTY, JWKS_FETCH_DEADLINE);
         MethodAuthorizer authorizer = new MethodAuthorizer(
                 new CognitoUserPoolsAuthorizer(verifier, directory, clock),
                 new JwtAuthorizer(verifier, directory, issuerBaseUrl, jwks, clock));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
@@ -34,7 +35,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>one fetch at a time (single flight): concurrent callers share it;</li>
  *   <li>an unknown {@code kid} triggers a fetch at most once per {@code penalty} (≥ 10 s), so a flood of
  *       random kids cannot turn the gateway into a load generator against the issuer;</li>
- *   <li>bodies above {@value #MAX_BODY} bytes are refused; only RSA keys with a modulus of at least 2048 bits
+ *   <li>a fetch (discovery and JWKS together) must finish within its deadline, however slowly the issuer
+ *       trickles bytes (each read is also bounded by a 10 s idle timeout); bodies above {@value #MAX_BODY}
+ *       bytes are refused; only RSA keys with a modulus of at least 2048 bits
  *       and an odd exponent ≥ 65537 are loaded, the others are logged and skipped (SECURITY JW-32).</li>
  * </ul>
  * The URLs come from configuration and the issuer's discovery document, never from a token (JW-04).
@@ -46,8 +49,10 @@ public final class RemoteJwks {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
+    private final Vertx vertx;
     private final HttpClient client;
     private final Clock clock;
+    private final long deadlineMillis;
     private final long ttlMillis;
     private final long penaltyMillis;
     private final Map<String, IssuerKeys> issuers = new ConcurrentHashMap<>();
@@ -59,12 +64,14 @@ public final class RemoteJwks {
         Future<Void> inflight;
     }
 
-    public RemoteJwks(HttpClient client, Clock clock, Duration ttl, Duration penalty) {
+    public RemoteJwks(Vertx vertx, HttpClient client, Clock clock, Duration ttl, Duration penalty, Duration deadline) {
         if (penalty.toMillis() < 10_000) {
             throw new IllegalArgumentException("the unknown-kid penalty must be at least 10 s");
         }
+        this.vertx = vertx;
         this.client = client;
         this.clock = clock;
+        this.deadlineMillis = deadline.toMillis();
         this.ttlMillis = ttl.toMillis();
         this.penaltyMillis = penalty.toMillis();
     }
@@ -127,7 +134,11 @@ public final class RemoteJwks {
     private Future<Map<String, RSAPublicKey>> fetchKeys(String issuer) {
         String discovery = (issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer)
                 + "/.well-known/openid-configuration";
-        return get(discovery).compose(body -> {
+        // One deadline for both requests: an issuer answering a byte at a time never trips the idle
+        // timeout, and callers of a first fetch wait for it.
+        Promise<Void> expired = Promise.promise();
+        long timer = vertx.setTimer(deadlineMillis, id -> expired.tryComplete());
+        return get(discovery, expired.future()).compose(body -> {
             JsonNode document;
             try {
                 document = JSON.readTree(body.getBytes());
@@ -141,8 +152,8 @@ public final class RemoteJwks {
             if (jwksUri == null || !(jwksUri.startsWith("https://") || jwksUri.startsWith("http://"))) {
                 return Future.failedFuture("discovery document has no http(s) jwks_uri");
             }
-            return get(jwksUri);
-        }).map(body -> {
+            return get(jwksUri, expired.future());
+        }).onComplete(done -> vertx.cancelTimer(timer)).map(body -> {
             try {
                 return parseKeys(issuer, JSON.readTree(body.getBytes()));
             } catch (java.io.IOException e) {
@@ -151,10 +162,14 @@ public final class RemoteJwks {
         });
     }
 
-    private Future<Buffer> get(String url) {
+    private Future<Buffer> get(String url, Future<Void> expired) {
         Promise<Buffer> result = Promise.promise();
         client.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
                         .putHeader("Accept", "application/json").setIdleTimeout(10_000))
+                .onSuccess(request -> expired.onSuccess(v -> {
+                    result.tryFail("no complete answer from " + url + " within " + deadlineMillis + " ms");
+                    request.reset();
+                }))
                 .compose(request -> request.send())
                 .onFailure(result::tryFail)
                 .onSuccess(response -> {

@@ -292,6 +292,23 @@ class RemoteIssuerTest {
     }
 
     @Test
+    void jwksWhenTrickledSlowerThanTheFetchDeadlineThenFetchAbandonedAndLaterRetried() throws Exception {
+        RemoteJwks jwks = new RemoteJwks(vertx, client, clock, TTL, PENALTY, Duration.ofSeconds(1));
+        // A byte every 100 ms: never idle for the 10 s idle timeout, and 40 s or more for the whole
+        // document, so an answer within the 15 s wait below comes from the deadline.
+        issuer.trickleJwks(100);
+        try (LogLines logs = LogLines.of(RemoteJwks.class)) {
+            assertThat(key(jwks, "k1")).as("no key from an unfinished JWKS").isNull();
+            assertThat(logs.lines()).anyMatch(line -> line.contains("no complete answer from " + issuer.issuer()
+                    + "/jwks.json within 1000 ms"));
+        }
+        issuer.trickleJwks(0);
+        clock.advance(PENALTY);
+        assertThat(key(jwks, "k1")).isEqualTo(k1.getPublic());
+        assertThat(issuer.jwksRequests()).isEqualTo(2);
+    }
+
+    @Test
     void jwksWhenLargerThan256KiBThenRefused() throws Exception {
         String document = "{\"keys\":[" + TestIssuer.jwk("k1", ((RSAPublicKey) k1.getPublic()).getModulus(),
                 ((RSAPublicKey) k1.getPublic()).getPublicExponent()).encode() + "]}";
@@ -432,6 +449,13 @@ class RemoteIssuerTest {
         }
         return client.request(options).compose(request -> request.send())
                 .compose(response -> response.body().map(body -> response.statusCode()));
+    }
+
+    /** A key looked up on the test's context (see {@link #send}). */
+    private RSAPublicKey key(RemoteJwks jwks, String kid) throws Exception {
+        Promise<RSAPublicKey> key = Promise.promise();
+        context.runOnContext(v -> jwks.key(issuer.issuer(), kid).onComplete(key));
+        return key.future().toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
     }
 
     int call(String path, String token) throws Exception {

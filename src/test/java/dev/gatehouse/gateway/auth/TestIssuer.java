@@ -5,6 +5,7 @@ import dev.gatehouse.net.ListenerOptions;
 import dev.gatehouse.testing.TcpFaultProxy;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -43,6 +44,7 @@ final class TestIssuer implements AutoCloseable {
     private volatile String jwks = "{\"keys\":[]}";
     private volatile String discoveryIssuer;
     private volatile long jwksDelayMillis;
+    private volatile long jwksMillisPerByte;
 
     private TestIssuer(Vertx vertx) throws Exception {
         this.server = vertx.createHttpServer(ListenerOptions.http()).requestHandler(request -> {
@@ -56,7 +58,9 @@ final class TestIssuer implements AutoCloseable {
                 case "/tenant/jwks.json" -> {
                     jwksRequests.incrementAndGet();
                     String body = jwks;
-                    if (jwksDelayMillis > 0) {
+                    if (jwksMillisPerByte > 0) {
+                        trickle(vertx, request.response().setChunked(true), body, jwksMillisPerByte);
+                    } else if (jwksDelayMillis > 0) {
                         vertx.setTimer(jwksDelayMillis, id -> request.response()
                                 .putHeader("Content-Type", "application/json").end(body));
                     } else {
@@ -108,6 +112,24 @@ final class TestIssuer implements AutoCloseable {
 
     void delayJwks(long millis) {
         jwksDelayMillis = millis;
+    }
+
+    /** The JWKS answered one byte every {@code millis}: never idle for long, never done soon. */
+    void trickleJwks(long millis) {
+        jwksMillisPerByte = millis;
+    }
+
+    private static void trickle(Vertx vertx, HttpServerResponse response, String body, long millisPerByte) {
+        int[] next = {0};
+        long timer = vertx.setPeriodic(millisPerByte, id -> {
+            if (next[0] == body.length()) {
+                vertx.cancelTimer(id);
+                response.end();
+            } else {
+                response.write(body.substring(next[0], ++next[0]));
+            }
+        });
+        response.closeHandler(v -> vertx.cancelTimer(timer));
     }
 
     /** Connections refused (the issuer is gone) or relayed again. */
