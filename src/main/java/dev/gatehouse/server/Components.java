@@ -109,6 +109,7 @@ public final class Components implements AutoCloseable {
         this.clock = clock;
         MasterKey masterKey = masterKey(config);
         this.database = Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword(), config.dbSchema());
+        LOG.info("Database schema: {}", database.migrated() ? "migrated" : "current, no migration needed");
         try {
             Sealer sealer = new Sealer(masterKey);
             this.store = new JdbcStore(database.dataSource(), sealer, clock);

@@ -8,14 +8,17 @@ import javax.sql.DataSource;
 
 /**
  * Opens the connection pool and brings the schema up to date with Flyway. The same migrations
- * run on H2 and PostgreSQL.
+ * run on H2 and PostgreSQL. A schema that is already current is not handed to Flyway at all
+ * ({@link SchemaCurrency}): that is every start but the first and those after an upgrade.
  */
 public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
+    private final boolean migrated;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, boolean migrated) {
         this.dataSource = dataSource;
+        this.migrated = migrated;
     }
 
     /**
@@ -41,6 +44,9 @@ public final class Database implements AutoCloseable {
         config.setValidationTimeout(1_000);
         config.setInitializationFailTimeout(10_000);
         HikariDataSource dataSource = new HikariDataSource(config);
+        if (SchemaCurrency.isCurrent(dataSource)) {
+            return new Database(dataSource, false);
+        }
         try {
             Flyway.configure()
                     .dataSource(dataSource)
@@ -53,7 +59,12 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource);
+        return new Database(dataSource, true);
+    }
+
+    /** Whether this open ran Flyway (a new or older schema), or found the schema current and left it alone. */
+    public boolean migrated() {
+        return migrated;
     }
 
     public DataSource dataSource() {

@@ -1,0 +1,53 @@
+package dev.gatehouse.store;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Tells whether the schema already holds every migration this build ships, by one read of Flyway's
+ * history table. When it does, {@link Database} skips Flyway altogether: loading, configuring and
+ * running it costs a few hundred milliseconds of class loading and SQL parsing on every start
+ * (issue 5), to find there is nothing to do. Anything unusual (no history table, a failed or
+ * repeatable migration, a version that is not a whole number) answers "not current", so Flyway runs
+ * and applies, waits for another node's lock, or reports the problem as before.
+ */
+final class SchemaCurrency {
+
+    /** The highest {@code V<n>__*.sql} under {@code db/migration}; SchemaCurrencyTest keeps the two in step. */
+    static final int LATEST_MIGRATION = 9;
+
+    private static final String HISTORY_QUERY = "SELECT \"version\", \"success\" FROM \"flyway_schema_history\"";
+
+    private SchemaCurrency() {
+    }
+
+    /** The highest successfully applied version if every row is a plain successful migration, else -1. */
+    static int appliedVersion(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(HISTORY_QUERY)) {
+            int highest = -1;
+            while (rows.next()) {
+                String version = rows.getString(1);
+                if (!rows.getBoolean(2) || version == null) {
+                    return -1;
+                }
+                highest = Math.max(highest, Integer.parseInt(version));
+            }
+            return highest;
+        } catch (SQLException | NumberFormatException e) {
+            return -1; // no history table yet (a new database), or one Flyway must judge
+        }
+    }
+
+    /**
+     * True when the schema is at this build's latest migration or beyond (a newer node of a shared
+     * database migrated first; Flyway too leaves such "future" migrations alone).
+     */
+    static boolean isCurrent(DataSource dataSource) {
+        return appliedVersion(dataSource) >= LATEST_MIGRATION;
+    }
+}
