@@ -179,7 +179,7 @@ public final class Components implements AutoCloseable {
                 .onFailure(e -> LOG.warn("Could not purge expired revocations: {}", e.getMessage())));
         CognitoEndpoint cognito = new CognitoEndpoint(List.of(
                 new CognitoEndpoint.ServiceTarget(CognitoEndpoint.TARGET_PREFIX, cognitoActions(),
-                        new ModelInputReader(ServiceModel.cognitoIdentityProvider())),
+                        new ModelInputReader(ServiceModel::cognitoIdentityProvider)),
                 new CognitoEndpoint.ServiceTarget(CognitoEndpoint.GATEHOUSE_PREFIX, gatehouseActions(),
                         new GatehouseInputReader(gatehouseActions().keySet()))),
                 new SignedCallAuthenticator(adminCredentials, clock, CognitoEndpoint.SIGNING_NAME),
@@ -197,9 +197,9 @@ public final class Components implements AutoCloseable {
     /** The API Gateway management API (REST-JSON under /restapis and /tags, issue 4). */
     private void mountApiGateway(Router router) {
         RestApiService restApis = new RestApiService(apiStore, store, directory, clock, config.accountId());
+        ApiDeploymentService deployments = new ApiDeploymentService(apiStore, restApis, directory, clock);
         ApiGatewayEndpoint apiGateway = new ApiGatewayEndpoint(
-                ApiGatewayRoutes.create(restApis, new ApiDeploymentService(apiStore, restApis, directory, clock),
-                        this::issuerBaseUrl, config.domainSuffix()),
+                () -> ApiGatewayRoutes.create(restApis, deployments, this::issuerBaseUrl, config.domainSuffix()),
                 adminCredentials, blocking, clock, auditLog);
         router.routeWithRegex(ApiGatewayEndpoint.PATH_REGEX)
                 .handler(BodyHandler.create(false).setBodyLimit(MANAGEMENT_BODY_LIMIT))

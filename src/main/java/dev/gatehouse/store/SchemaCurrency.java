@@ -12,14 +12,16 @@ import java.sql.Statement;
  * running it costs a few hundred milliseconds of class loading and SQL parsing on every start
  * (issue 5), to find there is nothing to do. Anything unusual (no history table, a failed or
  * repeatable migration, a version that is not a whole number) answers "not current", so Flyway runs
- * and applies, waits for another node's lock, or reports the problem as before.
+ * and applies, waits for another node's lock, or reports the problem as before. Flyway's checksum
+ * check of applied scripts therefore runs only on starts that migrate.
  */
 final class SchemaCurrency {
 
     /** The highest {@code V<n>__*.sql} under {@code db/migration}; SchemaCurrencyTest keeps the two in step. */
     static final int LATEST_MIGRATION = 9;
 
-    private static final String HISTORY_QUERY = "SELECT \"version\", \"success\" FROM \"flyway_schema_history\"";
+    private static final String HISTORY_QUERY =
+            "SELECT \"version\", \"success\", \"type\" FROM \"flyway_schema_history\"";
 
     private SchemaCurrency() {
     }
@@ -32,7 +34,13 @@ final class SchemaCurrency {
             int highest = -1;
             while (rows.next()) {
                 String version = rows.getString(1);
-                if (!rows.getBoolean(2) || version == null) {
+                if (!rows.getBoolean(2)) {
+                    return -1;
+                }
+                if (version == null) {
+                    if (isMarker(rows.getString(3))) {
+                        continue;
+                    }
                     return -1;
                 }
                 highest = Math.max(highest, Integer.parseInt(version));
@@ -41,6 +49,11 @@ final class SchemaCurrency {
         } catch (SQLException | NumberFormatException e) {
             return -1; // no history table yet (a new database), or one Flyway must judge
         }
+    }
+
+    /** Flyway's own rows: the history table (H2) or the schema (PostgreSQL) was created. */
+    private static boolean isMarker(String type) {
+        return "TABLE".equals(type) || "SCHEMA".equals(type);
     }
 
     /**
