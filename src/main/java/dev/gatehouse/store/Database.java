@@ -5,11 +5,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
+import java.sql.SQLException;
 
 /**
  * Opens the connection pool and brings the schema up to date with Flyway. The same migrations
  * run on H2 and PostgreSQL. A schema that is already current is not handed to Flyway at all
- * ({@link SchemaCurrency}): that is every start but the first and those after an upgrade.
+ * ({@link SchemaCurrency}): that is every start but the first and those after an upgrade; nor is a
+ * new embedded database ({@link NewEmbeddedSchema}).
  */
 public final class Database implements AutoCloseable {
 
@@ -44,10 +46,14 @@ public final class Database implements AutoCloseable {
         config.setValidationTimeout(1_000);
         config.setInitializationFailTimeout(10_000);
         HikariDataSource dataSource = new HikariDataSource(config);
-        if (SchemaCurrency.isCurrent(dataSource)) {
-            return new Database(dataSource, false);
-        }
         try {
+            if (SchemaCurrency.isCurrent(dataSource)) {
+                return new Database(dataSource, false);
+            }
+            if (NewEmbeddedSchema.applies(jdbcUrl, schema, dataSource)) {
+                NewEmbeddedSchema.create(dataSource);
+                return new Database(dataSource, true);
+            }
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
@@ -55,6 +61,9 @@ public final class Database implements AutoCloseable {
                     .createSchemas(schema != null)
                     .load()
                     .migrate();
+        } catch (SQLException e) {
+            dataSource.close();
+            throw new StoreException("Could not create the schema of the new embedded database", e);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

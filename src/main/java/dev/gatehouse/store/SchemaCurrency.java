@@ -17,8 +17,8 @@ import java.sql.Statement;
  */
 final class SchemaCurrency {
 
-    /** The highest {@code V<n>__*.sql} under {@code db/migration}; SchemaCurrencyTest keeps the two in step. */
-    static final int LATEST_MIGRATION = 9;
+    /** The highest {@code V<n>__*.sql} under {@code db/migration}. */
+    static final int LATEST_MIGRATION = Migrations.LATEST;
 
     private static final String HISTORY_QUERY =
             "SELECT \"version\", \"success\", \"type\" FROM \"flyway_schema_history\"";

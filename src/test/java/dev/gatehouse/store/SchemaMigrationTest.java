@@ -15,12 +15,14 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -45,14 +47,80 @@ class SchemaMigrationTest {
     }
 
     @Test
-    void latestMigrationConstantIsTheHighestScript() throws IOException, URISyntaxException {
-        Path scripts = Path.of(Objects.requireNonNull(getClass().getResource("/db/migration")).toURI());
-        int highest;
+    void scriptListIsTheMigrationDirectoryInVersionOrder() throws IOException, URISyntaxException {
+        Path scripts = Path.of(Objects.requireNonNull(getClass().getResource("/" + Migrations.LOCATION)).toURI());
+        List<String> names;
         try (Stream<Path> files = Files.list(scripts)) {
-            highest = files.map(file -> VERSIONED.matcher(file.getFileName().toString()))
-                    .filter(Matcher::matches).mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow();
+            names = files.map(file -> file.getFileName().toString()).filter(name -> VERSIONED.matcher(name).matches())
+                    .sorted(Comparator.comparingInt(Migrations::version)).toList();
         }
-        assertThat(SchemaCurrency.LATEST_MIGRATION).isEqualTo(highest);
+        assertThat(Migrations.SCRIPTS).isEqualTo(names);
+        assertThat(SchemaCurrency.LATEST_MIGRATION).isEqualTo(Migrations.version(names.get(names.size() - 1)));
+    }
+
+    @Test
+    void newEmbeddedDatabaseGetsTheSchemaAndHistoryFlywayWouldMake() throws SQLException {
+        String byFlyway = h2Url("by-flyway");
+        Flyway.configure().dataSource(byFlyway, null, null).locations("classpath:" + Migrations.LOCATION).load().migrate();
+        String ours = h2Url("ours");
+        try (Database opened = Database.open(ours, null, null, null)) {
+            assertThat(opened.migrated()).isTrue();
+        }
+        assertThat(schemaScript(ours)).isEqualTo(schemaScript(byFlyway)).isNotEmpty();
+        assertThat(history(ours)).isEqualTo(history(byFlyway)).hasSize(Migrations.SCRIPTS.size() + 1);
+        Flyway flyway = Flyway.configure().dataSource(ours, null, null).locations("classpath:" + Migrations.LOCATION).load();
+        assertThat(flyway.validateWithResult().validationSuccessful).isTrue();
+        assertThat(flyway.migrate().migrationsExecuted).isZero();
+    }
+
+    @Test
+    void databaseWithTablesButNoHistoryIsLeftToFlyway() throws SQLException {
+        String url = h2Url("stray");
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE stray (id INT)");
+        }
+        // Flyway refuses a non-empty schema without a history table; the shortcut must not paper over it.
+        assertThatThrownBy(() -> Database.open(url, null, null, null)).isInstanceOf(FlywayException.class);
+    }
+
+    private String h2Url(String name) {
+        return "jdbc:h2:file:" + dir.resolve(name).resolve("gatehouse") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** The DDL of every object, as H2 writes it out, without the comment and user lines. */
+    private static List<String> schemaScript(String url) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SCRIPT NODATA")) {
+            while (rows.next()) {
+                String line = rows.getString(1);
+                if (!line.startsWith("--") && !line.startsWith("CREATE USER")) {
+                    lines.add(line);
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** Every history row but its time and duration. */
+    private static List<List<Object>> history(String url) throws SQLException {
+        List<List<Object>> rows = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement();
+             ResultSet found = statement.executeQuery("SELECT \"installed_rank\", \"version\", \"description\", "
+                     + "\"type\", \"script\", \"checksum\", \"installed_by\", \"success\" FROM \"flyway_schema_history\" "
+                     + "ORDER BY \"installed_rank\"")) {
+            while (found.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int column = 1; column <= 8; column++) {
+                    row.add(found.getObject(column));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     @ParameterizedTest
