@@ -16,6 +16,7 @@ import dev.gatehouse.manage.KeyRotationService;
 import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.keys.MasterKey;
 import dev.gatehouse.runtime.Blocking;
+import dev.gatehouse.runtime.NativeHeapTrim;
 import dev.gatehouse.keys.Sealer;
 import dev.gatehouse.keys.SigningKeys;
 import dev.gatehouse.manage.ManageContext;
@@ -103,6 +104,7 @@ public final class Components implements AutoCloseable {
     private volatile String issuerBaseUrl;
     private long pollTimer = -1;
     private long keyRotationTimer = -1;
+    private long trimTimer = -1;
 
     private Components(GatehouseConfig config, Clock clock) throws IOException {
         this.config = config;
@@ -242,6 +244,11 @@ public final class Components implements AutoCloseable {
                 return null;
             }).onFailure(e -> LOG.warn("Could not poll the change log: {}", e.getMessage())));
         }
+        long trimSeconds = NativeHeapTrim.intervalSeconds();
+        if (trimSeconds > 0) {
+            NativeHeapTrim trim = new NativeHeapTrim();
+            trimTimer = vertx.setPeriodic(trimSeconds * 1000, id -> blocking.run(trim::trim));
+        }
         // Automatic key rotation runs on every node; the store's pool lock makes concurrent runs rotate once.
         keyRotationTimer = vertx.setPeriodic(KEY_ROTATION_CHECK_MILLIS, id -> blocking.run(keyRotation::rotateDue)
                 .onFailure(e -> LOG.warn("Could not check for due key rotations: {}", e.getMessage())));
@@ -311,6 +318,9 @@ public final class Components implements AutoCloseable {
         }
         if (keyRotationTimer >= 0) {
             vertx.cancelTimer(keyRotationTimer);
+        }
+        if (trimTimer >= 0) {
+            vertx.cancelTimer(trimTimer);
         }
         try {
             gateway.close();
