@@ -25,11 +25,22 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (System.getProperty("logback.configurationFile") != null
-                || LogSetup.class.getClassLoader().getResource("logback-test.xml") != null
-                || LogSetup.class.getClassLoader().getResource("logback.xml") != null) {
+        if (operatorChose(LogSetup.class.getClassLoader())) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
+        install(context);
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** A logback configuration file named by the system property or present on the class path. */
+    static boolean operatorChose(ClassLoader classLoader) {
+        return System.getProperty("logback.configurationFile") != null
+                || classLoader.getResource("logback-test.xml") != null
+                || classLoader.getResource("logback.xml") != null;
+    }
+
+    /** Gatehouse's own loggers at INFO (or {@value #LEVEL_ENV}), everything else at WARN, to stderr. */
+    static void install(LoggerContext context) {
         LogLine layout = new LogLine();
         layout.setContext(context);
         layout.start();
@@ -48,6 +59,5 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         root.addAppender(stderr);
         context.getLogger("dev.gatehouse").setLevel(Level.toLevel(System.getenv(LEVEL_ENV), Level.INFO));
         // flywaydb, hikari and netty stay at the root's WARN.
-        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

@@ -3,6 +3,8 @@ package dev.gatehouse.runtime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 
 /**
  * Defaults the server sets on itself at launch, since {@code java -jar gatehouse.jar serve} carries no
@@ -18,25 +20,32 @@ public final class RuntimeDefaults {
      */
     static final String NETTY_JFR = "io.netty.jfr.enabled";
 
-    private static final List<String> applied = new ArrayList<>();
-    private static boolean done;
+    /** Each default: property, value. */
+    static final Map<String, String> DEFAULTS = Map.of(NETTY_JFR, "false");
+
+    private static List<String> applied;
 
     private RuntimeDefaults() {
     }
 
-    /** Sets each default the operator left open; returns what was set, for the start-up log. */
+    /** Sets each default the operator left open, once; returns what was set, for the start-up banner. */
     public static synchronized List<String> apply() {
-        if (!done) {
-            done = true;
-            setIfAbsent(NETTY_JFR, "false");
+        if (applied == null) {
+            applied = applyTo(System.getProperties());
         }
-        return Collections.unmodifiableList(applied);
+        return applied;
     }
 
-    private static void setIfAbsent(String property, String value) {
-        if (System.getProperty(property) == null) {
-            System.setProperty(property, value);
-            applied.add("-D" + property + "=" + value);
-        }
+    /** Sets in {@code properties} each default they lack; returns those, as {@code -Dname=value}. */
+    static List<String> applyTo(Properties properties) {
+        List<String> set = new ArrayList<>();
+        DEFAULTS.forEach((property, value) -> {
+            if (properties.getProperty(property) == null) {
+                properties.setProperty(property, value);
+                set.add("-D" + property + "=" + value);
+            }
+        });
+        Collections.sort(set);
+        return List.copyOf(set);
     }
 }
