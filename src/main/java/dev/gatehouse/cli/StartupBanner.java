@@ -2,6 +2,7 @@ package dev.gatehouse.cli;
 
 import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.keys.CryptoProvider;
+import dev.gatehouse.runtime.NativeHeapTrim;
 import dev.gatehouse.runtime.RuntimeDefaults;
 import dev.gatehouse.server.GatehouseServer;
 
@@ -33,6 +34,10 @@ final class StartupBanner {
         if (!defaults.isEmpty()) {
             out.println("  JVM defaults     " + String.join(" ", defaults) + "  (options given to java win)");
         }
+        long trimSeconds = NativeHeapTrim.intervalSeconds();
+        out.println("  native memory    " + (trimSeconds > 0
+                ? "free C heap returned to the OS every " + trimSeconds + " s (-D" + NativeHeapTrim.INTERVAL_PROPERTY + "=0: never)"
+                : "C heap not trimmed (-D" + NativeHeapTrim.INTERVAL_PROPERTY + "=0)"));
         String accessKey = server.components().adminAccessKeyId();
         if (config.adminAccessKeyId() != null) {
             out.println("  admin key        " + accessKey + " (from GATEHOUSE_ADMIN_ACCESS_KEY_ID)");
