@@ -56,7 +56,7 @@ public final class Database implements AutoCloseable {
             }
             Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    .locations("classpath:" + Migrations.LOCATION)
                     .schemas(schema == null ? new String[0] : new String[] {schema})
                     .createSchemas(schema != null)
                     .load()
@@ -71,7 +71,7 @@ public final class Database implements AutoCloseable {
         return new Database(dataSource, true);
     }
 
-    /** Whether this open ran Flyway (a new or older schema), or found the schema current and left it alone. */
+    /** Whether this open created or migrated the schema, or found it current and left it alone. */
     public boolean migrated() {
         return migrated;
     }
