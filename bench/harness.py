@@ -155,12 +155,17 @@ class Gatehouse:
                 self.process.kill()
                 self.process.wait()
 
-    def crypto(self):
-        with open(self.log_path) as f:
-            for line in f:
-                if line.strip().startswith("crypto"):
-                    return line.split(None, 1)[1].strip()
-        return None
+    def crypto(self, wait_s=10):
+        """The banner's crypto line; the banner may still be printing when /health/ready first answers."""
+        deadline = time.monotonic() + wait_s
+        while True:
+            with open(self.log_path) as f:
+                for line in f:
+                    if line.strip().startswith("crypto"):
+                        return line.split(None, 1)[1].strip()
+            if time.monotonic() >= deadline or self.process.poll() is not None:
+                return None
+            time.sleep(0.05)
 
 
 def wait_for(condition, seconds, what, interval=0.05):

@@ -1,6 +1,7 @@
 package dev.gatehouse;
 
 import dev.gatehouse.cli.GatehouseCommand;
+import dev.gatehouse.runtime.RuntimeDefaults;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -11,6 +12,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        RuntimeDefaults.apply(); // before any Netty class loads
         CommandLine commandLine = new CommandLine(new GatehouseCommand())
                 .setExecutionExceptionHandler((failure, cmd, parsed) -> {
                     // A clear sentence for the operator; the details go to the log, never a stack trace on the console.

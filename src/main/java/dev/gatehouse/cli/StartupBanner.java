@@ -2,9 +2,12 @@ package dev.gatehouse.cli;
 
 import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.keys.CryptoProvider;
+import dev.gatehouse.runtime.NativeHeapTrim;
+import dev.gatehouse.runtime.RuntimeDefaults;
 import dev.gatehouse.server.GatehouseServer;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /** What a person needs right after start: where it listens, the issuer, and how to sign in. */
 final class StartupBanner {
@@ -27,6 +30,14 @@ final class StartupBanner {
         out.println("  database         " + (config.embeddedDatabase()
                 ? "embedded H2 in " + config.dataDir().toAbsolutePath() : "PostgreSQL (--db-url)"));
         out.println("  crypto           " + CryptoProvider.describe());
+        List<String> defaults = RuntimeDefaults.apply();
+        if (!defaults.isEmpty()) {
+            out.println("  JVM defaults     " + String.join(" ", defaults) + "  (options given to java win)");
+        }
+        long trimSeconds = NativeHeapTrim.intervalSeconds();
+        out.println("  native memory    " + (trimSeconds > 0
+                ? "free C heap returned to the OS every " + trimSeconds + " s (-D" + NativeHeapTrim.INTERVAL_PROPERTY + "=0: never)"
+                : "C heap not trimmed (-D" + NativeHeapTrim.INTERVAL_PROPERTY + "=0)"));
         String accessKey = server.components().adminAccessKeyId();
         if (config.adminAccessKeyId() != null) {
             out.println("  admin key        " + accessKey + " (from GATEHOUSE_ADMIN_ACCESS_KEY_ID)");

@@ -16,6 +16,7 @@ import dev.gatehouse.manage.KeyRotationService;
 import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.keys.MasterKey;
 import dev.gatehouse.runtime.Blocking;
+import dev.gatehouse.runtime.NativeHeapTrim;
 import dev.gatehouse.keys.Sealer;
 import dev.gatehouse.keys.SigningKeys;
 import dev.gatehouse.manage.ManageContext;
@@ -103,12 +104,14 @@ public final class Components implements AutoCloseable {
     private volatile String issuerBaseUrl;
     private long pollTimer = -1;
     private long keyRotationTimer = -1;
+    private long trimTimer = -1;
 
     private Components(GatehouseConfig config, Clock clock) throws IOException {
         this.config = config;
         this.clock = clock;
         MasterKey masterKey = masterKey(config);
         this.database = Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword(), config.dbSchema());
+        LOG.info("Database schema: {}", database.migrated() ? "migrated" : "current, no migration needed");
         try {
             Sealer sealer = new Sealer(masterKey);
             this.store = new JdbcStore(database.dataSource(), sealer, clock);
@@ -178,7 +181,7 @@ public final class Components implements AutoCloseable {
                 .onFailure(e -> LOG.warn("Could not purge expired revocations: {}", e.getMessage())));
         CognitoEndpoint cognito = new CognitoEndpoint(List.of(
                 new CognitoEndpoint.ServiceTarget(CognitoEndpoint.TARGET_PREFIX, cognitoActions(),
-                        new ModelInputReader(ServiceModel.cognitoIdentityProvider())),
+                        new ModelInputReader(ServiceModel::cognitoIdentityProvider)),
                 new CognitoEndpoint.ServiceTarget(CognitoEndpoint.GATEHOUSE_PREFIX, gatehouseActions(),
                         new GatehouseInputReader(gatehouseActions().keySet()))),
                 new SignedCallAuthenticator(adminCredentials, clock, CognitoEndpoint.SIGNING_NAME),
@@ -196,9 +199,9 @@ public final class Components implements AutoCloseable {
     /** The API Gateway management API (REST-JSON under /restapis and /tags, issue 4). */
     private void mountApiGateway(Router router) {
         RestApiService restApis = new RestApiService(apiStore, store, directory, clock, config.accountId());
+        ApiDeploymentService deployments = new ApiDeploymentService(apiStore, restApis, directory, clock);
         ApiGatewayEndpoint apiGateway = new ApiGatewayEndpoint(
-                ApiGatewayRoutes.create(restApis, new ApiDeploymentService(apiStore, restApis, directory, clock),
-                        this::issuerBaseUrl, config.domainSuffix()),
+                () -> ApiGatewayRoutes.create(restApis, deployments, this::issuerBaseUrl, config.domainSuffix()),
                 adminCredentials, blocking, clock, auditLog);
         router.routeWithRegex(ApiGatewayEndpoint.PATH_REGEX)
                 .handler(BodyHandler.create(false).setBodyLimit(MANAGEMENT_BODY_LIMIT))
@@ -240,6 +243,11 @@ public final class Components implements AutoCloseable {
                 directory.pollChanges();
                 return null;
             }).onFailure(e -> LOG.warn("Could not poll the change log: {}", e.getMessage())));
+        }
+        long trimSeconds = NativeHeapTrim.intervalSeconds();
+        if (trimSeconds > 0) {
+            NativeHeapTrim trim = new NativeHeapTrim();
+            trimTimer = vertx.setPeriodic(trimSeconds * 1000, id -> blocking.run(trim::trim));
         }
         // Automatic key rotation runs on every node; the store's pool lock makes concurrent runs rotate once.
         keyRotationTimer = vertx.setPeriodic(KEY_ROTATION_CHECK_MILLIS, id -> blocking.run(keyRotation::rotateDue)
@@ -310,6 +318,9 @@ public final class Components implements AutoCloseable {
         }
         if (keyRotationTimer >= 0) {
             vertx.cancelTimer(keyRotationTimer);
+        }
+        if (trimTimer >= 0) {
+            vertx.cancelTimer(trimTimer);
         }
         try {
             gateway.close();

@@ -5,17 +5,22 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
+import java.sql.SQLException;
 
 /**
  * Opens the connection pool and brings the schema up to date with Flyway. The same migrations
- * run on H2 and PostgreSQL.
+ * run on H2 and PostgreSQL. A schema that is already current is not handed to Flyway at all
+ * ({@link SchemaCurrency}): that is every start but the first and those after an upgrade; nor is a
+ * new embedded database ({@link NewEmbeddedSchema}).
  */
 public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
+    private final boolean migrated;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, boolean migrated) {
         this.dataSource = dataSource;
+        this.migrated = migrated;
     }
 
     /**
@@ -42,18 +47,33 @@ public final class Database implements AutoCloseable {
         config.setInitializationFailTimeout(10_000);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
+            if (SchemaCurrency.isCurrent(dataSource)) {
+                return new Database(dataSource, false);
+            }
+            if (NewEmbeddedSchema.applies(jdbcUrl, schema, dataSource)) {
+                NewEmbeddedSchema.create(dataSource);
+                return new Database(dataSource, true);
+            }
             Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    .locations("classpath:" + Migrations.LOCATION)
                     .schemas(schema == null ? new String[0] : new String[] {schema})
                     .createSchemas(schema != null)
                     .load()
                     .migrate();
+        } catch (SQLException e) {
+            dataSource.close();
+            throw new StoreException("Could not create the schema of the new embedded database", e);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource);
+        return new Database(dataSource, true);
+    }
+
+    /** Whether this open created or migrated the schema, or found it current and left it alone. */
+    public boolean migrated() {
+        return migrated;
     }
 
     public DataSource dataSource() {

@@ -15,6 +15,7 @@ import dev.gatehouse.model.api.ApiFailure;
 import dev.gatehouse.observe.AuditEvent;
 import dev.gatehouse.observe.AuditLog;
 import dev.gatehouse.runtime.Blocking;
+import dev.gatehouse.runtime.Lazy;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -37,6 +38,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The API Gateway management API (AWS REST-JSON, signing name {@code apigateway}): route by HTTP
@@ -56,19 +58,25 @@ public final class ApiGatewayEndpoint {
             + "|rejectdomainnameaccessassociations|sdktypes|usageplans|vpclinks)(?:/.*)?)$";
     private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayEndpoint.class);
 
-    private final List<ApiRoute> routes;
+    private final Lazy<List<ApiRoute>> routes;
     private final SigV4Verifier verifier;
     private final Blocking blocking;
     private final Clock clock;
     private final AuditLog audit;
     private final ObjectMapper json = new ObjectMapper();
 
-    public ApiGatewayEndpoint(List<ApiRoute> routes, AdminCredentials credentials, Blocking blocking, Clock clock,
-                              AuditLog audit) {
-        // Routes with a fixed query (POST /restapis?mode=import) are tried before those of the same path without.
-        List<ApiRoute> ordered = new ArrayList<>(routes);
-        ordered.sort(Comparator.comparing(route -> !route.template().contains("?")));
-        this.routes = List.copyOf(ordered);
+    /**
+     * @param routes made by the first call (they include every operation of the API Gateway model, which
+     *               start-up need not load, issue 5)
+     */
+    public ApiGatewayEndpoint(Supplier<List<ApiRoute>> routes, AdminCredentials credentials, Blocking blocking,
+                              Clock clock, AuditLog audit) {
+        this.routes = Lazy.of(() -> {
+            // Routes with a fixed query (POST /restapis?mode=import) are tried before those of the same path without.
+            List<ApiRoute> ordered = new ArrayList<>(routes.get());
+            ordered.sort(Comparator.comparing(route -> !route.template().contains("?")));
+            return List.copyOf(ordered);
+        });
         this.verifier = new SigV4Verifier(credentials::secretKeyFor, clock, SIGNING_NAME, AwsRegionNames::isWellFormed);
         this.blocking = blocking;
         this.clock = clock;
@@ -109,7 +117,7 @@ public final class ApiGatewayEndpoint {
         List<String> segments = segments(request.path());
         String method = request.method().name();
         Map<String, List<String>> query = query(request.query());
-        for (ApiRoute route : routes) {
+        for (ApiRoute route : routes.get()) {
             Optional<Map<String, String>> params = route.match(method, segments, query);
             if (params.isPresent()) {
                 ObjectNode input = route.rawBody() ? json.createObjectNode() : parse(route.operation(), body);
