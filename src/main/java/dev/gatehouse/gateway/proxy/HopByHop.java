@@ -1,5 +1,8 @@
 package dev.gatehouse.gateway.proxy;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
 import io.vertx.core.MultiMap;
 
 import java.util.HashSet;
@@ -17,6 +20,8 @@ public final class HopByHop {
 
     static final Set<String> FIXED = Set.of("connection", "keep-alive", "proxy-connection", "te", "trailer",
             "transfer-encoding", "upgrade", "proxy-authenticate", "proxy-authorization", "http2-settings");
+
+    private static final AsciiString[] FIXED_ASCII = FIXED.stream().map(AsciiString::of).toArray(AsciiString[]::new);
 
     private HopByHop() {
     }
@@ -36,6 +41,10 @@ public final class HopByHop {
         if (connection.isEmpty()) {
             return Set.of();
         }
+        return names(connection);
+    }
+
+    private static Set<String> names(List<String> connection) {
         Set<String> names = new HashSet<>();
         for (String value : connection) {
             for (String name : value.split(",")) {
@@ -50,5 +59,23 @@ public final class HopByHop {
 
     static boolean isHopByHop(String name) {
         return FIXED.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@link #isHopByHop(String)} without a lower-case copy: it runs for every backend response field. */
+    static boolean isHopByHop(CharSequence name) {
+        for (AsciiString fixed : FIXED_ASCII) {
+            if (fixed.length() == name.length() && fixed.contentEqualsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The lower-case names a backend response's {@code Connection} fields nominate. */
+    static Set<String> nominated(HttpHeaders headers) {
+        if (!headers.contains(HttpHeaderNames.CONNECTION)) {
+            return Set.of();
+        }
+        return names(headers.getAll(HttpHeaderNames.CONNECTION));
     }
 }

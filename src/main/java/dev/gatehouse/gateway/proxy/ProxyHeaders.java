@@ -3,6 +3,7 @@ package dev.gatehouse.gateway.proxy;
 import io.vertx.core.MultiMap;
 
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -54,11 +55,27 @@ public final class ProxyHeaders {
         }
         for (Map.Entry<String, String> header : mapped.entrySet()) {
             String value = header.getValue();
-            if (value != null && value.indexOf('\r') < 0 && value.indexOf('\n') < 0) {
-                out.set(header.getKey(), value);
+            if (value != null && RequestHead.isToken(header.getKey()) && value.indexOf('\r') < 0
+                    && value.indexOf('\n') < 0 && value.indexOf('\0') < 0) {
+                out.set(header.getKey(), latin1(value));
             }
         }
         return out;
+    }
+
+    /** Field values go out as ISO-8859-1 bytes: a character beyond (a claim's, say) is sent as {@code ?}. */
+    private static String latin1(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) > 0xFF) {
+                StringBuilder out = new StringBuilder(value.length());
+                for (int j = 0; j < value.length(); j++) {
+                    char c = value.charAt(j);
+                    out.append(c > 0xFF ? '?' : c);
+                }
+                return out.toString();
+            }
+        }
+        return value;
     }
 
     /** Adds the backend response's end-to-end fields to the caller's response fields. */
@@ -70,6 +87,18 @@ public final class ProxyHeaders {
                 callerResponse.add(name, value);
             }
         });
+    }
+
+    /** The same for a response head as the backend connection's decoder parsed it. */
+    public static void toCaller(io.netty.handler.codec.http.HttpHeaders backendHeaders, MultiMap callerResponse) {
+        Set<String> nominated = HopByHop.nominated(backendHeaders);
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> fields = backendHeaders.iteratorCharSequence(); fields.hasNext(); ) {
+            Map.Entry<CharSequence, CharSequence> field = fields.next();
+            CharSequence name = field.getKey();
+            if (!HopByHop.isHopByHop(name) && (nominated.isEmpty() || !nominated.contains(name.toString().toLowerCase(Locale.ROOT)))) {
+                callerResponse.add(name, field.getValue());
+            }
+        }
     }
 
     private static Set<String> canonicalNames(Map<String, String> mapped) {
