@@ -236,15 +236,16 @@ public final class GatewayHandler {
         uri = withQuery(uri, exchange.query, targets.query());
         HttpMethod method = integration.httpMethod() == null || integration.httpMethod().equalsIgnoreCase("ANY")
                 ? request.method() : HttpMethod.valueOf(integration.httpMethod().toUpperCase(Locale.ROOT));
-        MultiMap headers = ProxyHeaders.toBackend(request.headers(), targets.headers(), new ProxyHeaders.Caller(
-                exchange.clientAddress(), request.isSSL(), request.getHeader(HttpHeaders.HOST)));
+        ProxyHeaders.Caller caller = new ProxyHeaders.Caller(exchange.clientAddress(), request.isSSL(),
+                request.getHeader(HttpHeaders.HOST));
         if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
             request.response().writeContinue(); // only now that the caller is authorized (GW-16)
         }
         int timeout = integration.timeoutInMillis() > 0 ? integration.timeoutInMillis() : Integration.DEFAULT_TIMEOUT_MILLIS;
         long started = System.nanoTime();
         exchange.response().putHeader("x-amzn-RequestId", exchange.requestId);
-        exchange.forwarding = forwarder.forward(request, method, uri, headers, timeout, exchange.response(), outcome -> {
+        exchange.forwarding = forwarder.forward(request, method, uri, targets.headers(), caller, timeout,
+                exchange.response(), outcome -> {
             exchange.integrationLatencyMillis = (System.nanoTime() - started) / 1_000_000;
             if (outcome.error() != null) {
                 exchange.fail(outcome.error());

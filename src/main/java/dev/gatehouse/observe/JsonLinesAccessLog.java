@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -115,7 +116,9 @@ public final class JsonLinesAccessLog implements AccessLog, AutoCloseable {
      */
     static void appendJson(AccessLogEntry e, StringBuilder out) {
         out.append('{');
-        field(out, "requestTime", e.requestTime().toString(), false);
+        out.append("\"requestTime\":\"");
+        appendInstant(e.requestTime(), out);
+        out.append('"');
         field(out, "requestId", e.requestId(), true);
         field(out, "apiId", e.apiId(), true);
         field(out, "stage", e.stage(), true);
@@ -144,7 +147,12 @@ public final class JsonLinesAccessLog implements AccessLog, AutoCloseable {
             return;
         }
         out.append('"');
-        for (int i = 0; i < value.length(); i++) {
+        int clean = 0;
+        while (clean < value.length() && !needsEscape(value.charAt(clean))) {
+            clean++;
+        }
+        out.append(value, 0, clean); // nearly always the whole value, in one copy
+        for (int i = clean; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
@@ -153,7 +161,7 @@ public final class JsonLinesAccessLog implements AccessLog, AutoCloseable {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                    if (needsEscape(c)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
@@ -163,6 +171,42 @@ public final class JsonLinesAccessLog implements AccessLog, AutoCloseable {
         }
         out.append('"');
     }
+
+    private static boolean needsEscape(char c) {
+        return c < 0x20 || c == '"' || c == '\\' || c == 0x2028 || c == 0x2029;
+    }
+
+    /**
+     * {@link Instant#toString()} (ISO-8601, fraction in groups of three digits as needed) with the
+     * date and time of day formatted once per second: the formatter was a visible share of a line.
+     */
+    static void appendInstant(Instant time, StringBuilder out) {
+        SecondPrefix cached = lastSecond;
+        if (cached == null || cached.epochSecond != time.getEpochSecond()) {
+            String full = Instant.ofEpochSecond(time.getEpochSecond()).toString();
+            cached = new SecondPrefix(time.getEpochSecond(), full.substring(0, full.length() - 1));
+            lastSecond = cached;
+        }
+        out.append(cached.text);
+        int nanos = time.getNano();
+        if (nanos != 0) {
+            int digits = nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+            int value = digits == 3 ? nanos / 1_000_000 : digits == 6 ? nanos / 1_000 : nanos;
+            out.append('.');
+            String number = Integer.toString(value);
+            for (int pad = number.length(); pad < digits; pad++) {
+                out.append('0');
+            }
+            out.append(number);
+        }
+        out.append('Z');
+    }
+
+    private record SecondPrefix(long epochSecond, String text) {
+    }
+
+    /** Only the writer thread formats, but tests call {@link #toJson} from theirs: a racy cache of immutables is fine. */
+    private static volatile SecondPrefix lastSecond;
 
     @Override
     public void close() {

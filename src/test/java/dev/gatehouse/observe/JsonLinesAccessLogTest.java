@@ -61,6 +61,20 @@ class JsonLinesAccessLogTest {
     }
 
     @Test
+    void requestTimeWhenFormattedThenAsInstantToStringAtEveryPrecision() {
+        for (String text : List.of("2026-11-26T07:00:00Z", "2026-11-26T07:00:00.100Z", "2026-11-26T07:00:00.000001Z",
+                "2026-11-26T07:00:00.123456Z", "2026-11-26T07:00:00.000000007Z", "2026-11-26T07:00:01.5Z",
+                "1970-01-01T00:00:00.999999999Z", "+12026-01-01T00:00:00.01Z")) {
+            Instant time = Instant.parse(text);
+            StringBuilder out = new StringBuilder();
+
+            JsonLinesAccessLog.appendInstant(time, out);
+
+            assertThat(out.toString()).isEqualTo(time.toString());
+        }
+    }
+
+    @Test
     void entriesReachTheFileWhileRunningWithoutClose(@TempDir Path dir) throws Exception {
         try (JsonLinesAccessLog log = new JsonLinesAccessLog(dir)) {
             log.record(entry(1));

@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway.proxy;
 
 import dev.gatehouse.gateway.GatewayError;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -17,6 +18,7 @@ import io.vertx.core.internal.http.HttpServerRequestInternal;
 
 import javax.net.ssl.SSLException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -52,26 +54,34 @@ public final class Forwarder {
     }
 
     /**
-     * Sends {@code inbound}'s body (paused by the caller) to {@code absoluteUri} and streams the answer
-     * into {@code outbound}. {@code done} hears the outcome once, on the caller's event loop, before
+     * Sends {@code inbound}'s body (paused by the caller) to {@code absoluteUri}, with the caller's
+     * fields as {@link ProxyHeaders#toBackend} passes them, and streams the answer into
+     * {@code outbound}. {@code done} hears the outcome once, on the caller's event loop, before
      * anything is written to {@code outbound}: with an error, nothing will be, and the caller answers.
      */
-    public Forwarding forward(HttpServerRequest inbound, HttpMethod method, String absoluteUri, MultiMap headers,
-                              int timeoutMillis, HttpServerResponse outbound, Consumer<Outcome> done) {
+    public Forwarding forward(HttpServerRequest inbound, HttpMethod method, String absoluteUri,
+                              Map<String, String> mappedHeaders, ProxyHeaders.Caller caller, int timeoutMillis,
+                              HttpServerResponse outbound, Consumer<Outcome> done) {
         BackendTarget target = BackendTarget.parse(absoluteUri);
-        boolean chunked = inbound.headers().contains(HttpHeaders.TRANSFER_ENCODING);
-        String length = inbound.getHeader(HttpHeaders.CONTENT_LENGTH);
+        MultiMap callerHeaders = inbound.headers();
+        boolean chunked = callerHeaders.contains(HttpHeaders.TRANSFER_ENCODING);
+        String length = callerHeaders.get(HttpHeaders.CONTENT_LENGTH);
         boolean hasBody = chunked || (length != null && !length.equals("0"));
-        byte[] head = target == null ? null : RequestHead.encode(method.name(), target.requestTarget(),
-                target.origin().hostHeader(), headers, chunked);
-        if (head == null) {
+        RequestHead head = null;
+        byte[] bytes = null;
+        if (target != null) {
+            head = new RequestHead(method.name(), target.requestTarget(), target.origin().hostHeader());
+            ProxyHeaders.toBackend(callerHeaders, mappedHeaders, caller, head);
+            bytes = head.finish(chunked);
+        }
+        if (bytes == null) {
             inbound.resume();
             done.accept(new Outcome(502, GatewayError.integrationFailure("integration_failed")));
             return () -> { };
         }
         EventLoop loop = eventLoop(inbound);
-        ProxyExchange exchange = new ProxyExchange(target, head, inbound, outbound, timeoutMillis,
-                method == HttpMethod.HEAD, hasBody, chunked, done);
+        ProxyExchange exchange = new ProxyExchange(target, Unpooled.wrappedBuffer(bytes, 0, head.length()), inbound,
+                outbound, timeoutMillis, method == HttpMethod.HEAD, hasBody, chunked, done);
         if (loop.inEventLoop()) {
             exchange.start(pool(loop));
         } else {

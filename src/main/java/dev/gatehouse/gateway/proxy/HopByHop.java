@@ -63,12 +63,7 @@ public final class HopByHop {
 
     /** {@link #isHopByHop(String)} without a lower-case copy: it runs for every backend response field. */
     static boolean isHopByHop(CharSequence name) {
-        for (AsciiString fixed : FIXED_ASCII) {
-            if (fixed.length() == name.length() && fixed.contentEqualsIgnoreCase(name)) {
-                return true;
-            }
-        }
-        return false;
+        return ProxyHeaders.isOneOf(name, FIXED_ASCII);
     }
 
     /** The lower-case names a backend response's {@code Connection} fields nominate. */

@@ -55,7 +55,7 @@ final class ProxyExchange implements Forwarder.Forwarding {
     private final boolean requestChunked;
     private final boolean headRequest;
     private final Consumer<Forwarder.Outcome> done;
-    private byte[] head;
+    private ByteBuf head;
     private ScheduledFuture<?> timer;
     private BackendConnection backend;
     /** The outcome was reported: no second one, ever. */
@@ -68,7 +68,7 @@ final class ProxyExchange implements Forwarder.Forwarding {
     private boolean interim;
     private boolean outboundStarted;
 
-    ProxyExchange(BackendTarget target, byte[] head, HttpServerRequest inbound,
+    ProxyExchange(BackendTarget target, ByteBuf head, HttpServerRequest inbound,
                   HttpServerResponse outbound, int timeoutMillis, boolean headRequest, boolean requestHasBody,
                   boolean requestChunked, Consumer<Forwarder.Outcome> done) {
         this.target = target;
@@ -118,7 +118,7 @@ final class ProxyExchange implements Forwarder.Forwarding {
         connection.exchange = this;
         connection.decoder.expect(headRequest);
         Channel channel = connection.channel;
-        ByteBuf bytes = Unpooled.wrappedBuffer(head);
+        ByteBuf bytes = head;
         head = null;
         if (!requestHasBody) {
             requestSent = true;

@@ -1,95 +1,108 @@
 package dev.gatehouse.gateway.proxy;
 
-import io.vertx.core.MultiMap;
+import io.netty.util.AsciiString;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
- * Writes a backend request's line and fields into one byte array (one write, one flush for a
- * request without a body). Fields arrive filtered by {@link ProxyHeaders}, which also makes mapped
- * names tokens and mapped values ISO-8859-1; the caller's fields were decoded by the listener from
- * ISO-8859-1 bytes, and are written back as those bytes. Still, no name or value may carry CR, LF or
- * NUL into the request (a split field would be a second, forged one): such a head is not sent
- * ({@code null}). Strings are copied with {@link String#getBytes(int, int, byte[], int)}, an array
- * copy for Latin-1 text, because a bearer token alone is a kilobyte a request.
+ * A backend request's line and fields, written straight into one byte array as {@link ProxyHeaders}
+ * passes them (no intermediate header map; one write, one flush for a request without a body).
+ * Mapped names are tokens and mapped values ISO-8859-1 ({@link ProxyHeaders}); the caller's fields
+ * were decoded by the listener from ISO-8859-1 bytes and are written back as those bytes. Still, no
+ * name or value may carry CR, LF or NUL into the request (a split field would be a second, forged
+ * one), nor a name or the request line a space: such a head is not sent ({@link #finish} is null).
+ * Strings are copied with {@link String#getBytes(int, int, byte[], int)}, an array copy for Latin-1
+ * text, because a bearer token alone is a kilobyte a request.
  */
-final class RequestHead {
+final class RequestHead implements ProxyHeaders.FieldSink {
 
     private static final byte[] VERSION = " HTTP/1.1\r\nHost: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CHUNKED = "Transfer-Encoding: chunked\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    private RequestHead() {
+    private byte[] out = new byte[2048];
+    private int at;
+    private boolean refused;
+
+    RequestHead(String method, String target, String host) {
+        put(method, true);
+        append((byte) ' ');
+        put(target, true);
+        append(VERSION);
+        put(host, true);
+        crlf();
     }
 
-    /** The encoded head, or null when a field cannot be sent. */
-    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exactly the low byte of each char
-    static byte[] encode(String method, String target, String host, MultiMap headers, boolean chunked) {
-        int size = method.length() + 1 + target.length() + VERSION.length + host.length() + 2
-                + (chunked ? CHUNKED.length : 0) + 2;
-        for (Map.Entry<String, String> field : headers) {
-            size += field.getKey().length() + 2 + field.getValue().length() + 2;
+    @Override
+    public void add(CharSequence name, CharSequence value) {
+        if (name.length() == 0) {
+            refused = true;
         }
-        byte[] out = new byte[size];
-        int at = put(method, out, 0);
-        out[at++] = ' ';
-        int targetStart = at;
-        at = put(target, out, at);
-        if (!isClean(out, targetStart, at, true)) {
-            return null;
-        }
-        System.arraycopy(VERSION, 0, out, at, VERSION.length);
-        at += VERSION.length;
-        int hostStart = at;
-        at = put(host, out, at);
-        if (!isClean(out, hostStart, at, true)) {
-            return null;
-        }
-        at = crlf(out, at);
-        for (Map.Entry<String, String> field : headers) {
-            int nameStart = at;
-            at = put(field.getKey(), out, at);
-            if (at == nameStart || !isClean(out, nameStart, at, true)) {
-                return null;
-            }
-            out[at++] = ':';
-            out[at++] = ' ';
-            int valueStart = at;
-            at = put(field.getValue(), out, at);
-            if (!isClean(out, valueStart, at, false)) {
-                return null;
-            }
-            at = crlf(out, at);
-        }
+        put(name, true);
+        append((byte) ':');
+        append((byte) ' ');
+        put(value, false);
+        crlf();
+    }
+
+    /** The whole head ({@code length} bytes of it), or null when a field could not be sent. */
+    byte[] finish(boolean chunked) {
         if (chunked) {
-            System.arraycopy(CHUNKED, 0, out, at, CHUNKED.length);
-            at += CHUNKED.length;
+            append(CHUNKED);
         }
-        crlf(out, at);
-        return out;
+        crlf();
+        return refused ? null : out;
     }
 
-    @SuppressWarnings("deprecation")
-    private static int put(String text, byte[] out, int at) {
-        text.getBytes(0, text.length(), out, at);
-        return at + text.length();
+    int length() {
+        return at;
     }
 
-    private static int crlf(byte[] out, int at) {
-        out[at] = '\r';
-        out[at + 1] = '\n';
-        return at + 2;
-    }
-
-    /** No CR, LF or NUL; for names and the request line, also no space, tab or colon where it would split. */
-    private static boolean isClean(byte[] bytes, int from, int to, boolean noSpace) {
-        for (int i = from; i < to; i++) {
-            byte b = bytes[i];
-            if (b == '\r' || b == '\n' || b == 0 || (noSpace && (b == ' ' || b == '\t'))) {
-                return false;
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exactly the low byte of each char
+    private void put(CharSequence text, boolean noSpace) {
+        int length = text.length();
+        ensure(length);
+        int start = at;
+        if (text instanceof String string) {
+            string.getBytes(0, length, out, at);
+        } else if (text instanceof AsciiString ascii) {
+            System.arraycopy(ascii.array(), ascii.arrayOffset(), out, at, length);
+        } else {
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                out[at + i] = (byte) (c > 0xFF ? '?' : c);
             }
         }
-        return true;
+        at += length;
+        for (int i = start; i < at; i++) {
+            byte b = out[i];
+            if (b == '\r' || b == '\n' || b == 0 || (noSpace && (b == ' ' || b == '\t'))) {
+                refused = true;
+            }
+        }
+    }
+
+    private void append(byte b) {
+        ensure(1);
+        out[at++] = b;
+    }
+
+    private void append(byte[] bytes) {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, out, at, bytes.length);
+        at += bytes.length;
+    }
+
+    private void crlf() {
+        ensure(2);
+        out[at++] = '\r';
+        out[at++] = '\n';
+    }
+
+    private void ensure(int more) {
+        if (at + more > out.length) {
+            out = Arrays.copyOf(out, Math.max(out.length * 2, at + more));
+        }
     }
 
     /** RFC 9110 §5.6.2 token: what a mapped header name must be. */
