@@ -121,12 +121,9 @@ final class BackendPool {
         }
     }
 
-    int idleCount() {
-        int count = 0;
-        for (ArrayDeque<BackendConnection> connections : idle.values()) {
-            count += connections.size();
-        }
-        return count;
+    int idleCount(BackendTarget.Origin origin) {
+        ArrayDeque<BackendConnection> connections = idle.get(origin);
+        return connections == null ? 0 : connections.size();
     }
 
     private void closeExpired() {

@@ -126,11 +126,12 @@ public final class Forwarder {
         return context;
     }
 
-    /** Idle backend connections kept across all loops (for tests). */
-    int idleConnections() {
+    /** Idle connections to {@code backendUrl}'s origin kept across all loops (for tests). */
+    int idleConnections(String backendUrl) {
+        BackendTarget.Origin origin = BackendTarget.parse(backendUrl).origin();
         int count = 0;
         for (BackendPool pool : allPools) {
-            count += pool.loop().submit(pool::idleCount).syncUninterruptibly().getNow();
+            count += pool.loop().submit(() -> pool.idleCount(origin)).syncUninterruptibly().getNow();
         }
         return count;
     }
