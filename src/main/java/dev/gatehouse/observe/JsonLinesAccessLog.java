@@ -151,7 +151,11 @@ public final class JsonLinesAccessLog implements AccessLog, AutoCloseable {
         while (clean < value.length() && !needsEscape(value.charAt(clean))) {
             clean++;
         }
-        out.append(value, 0, clean); // nearly always the whole value, in one copy
+        if (clean == value.length()) {
+            out.append(value).append('"'); // nearly always: the whole value in one array copy
+            return;
+        }
+        out.append(value, 0, clean);
         for (int i = clean; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {

@@ -72,10 +72,17 @@ record BackendTarget(Origin origin, String requestTarget) {
         }
         int number = defaultPort;
         if (port != null && !port.isEmpty()) {
-            if (port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            if (port.length() > 5) {
                 return null;
             }
-            number = Integer.parseInt(port);
+            number = 0;
+            for (int i = 0; i < port.length(); i++) {
+                char c = port.charAt(i);
+                if (c < '0' || c > '9') {
+                    return null;
+                }
+                number = number * 10 + (c - '0');
+            }
             if (number == 0 || number > 65535) {
                 return null;
             }

@@ -1,7 +1,7 @@
 package dev.gatehouse.gateway.proxy;
 
 import dev.gatehouse.gateway.GatewayError;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -67,10 +67,9 @@ public final class Forwarder {
         boolean chunked = callerHeaders.contains(HttpHeaders.TRANSFER_ENCODING);
         String length = callerHeaders.get(HttpHeaders.CONTENT_LENGTH);
         boolean hasBody = chunked || (length != null && !length.equals("0"));
-        RequestHead head = null;
-        byte[] bytes = null;
+        ByteBuf bytes = null;
         if (target != null) {
-            head = new RequestHead(method.name(), target.requestTarget(), target.origin().hostHeader());
+            RequestHead head = new RequestHead(method.name(), target.requestTarget(), target.origin().hostHeader());
             ProxyHeaders.toBackend(callerHeaders, mappedHeaders, caller, head);
             bytes = head.finish(chunked);
         }
@@ -80,7 +79,7 @@ public final class Forwarder {
             return () -> { };
         }
         EventLoop loop = eventLoop(inbound);
-        ProxyExchange exchange = new ProxyExchange(target, Unpooled.wrappedBuffer(bytes, 0, head.length()), inbound,
+        ProxyExchange exchange = new ProxyExchange(target, bytes, inbound,
                 outbound, timeoutMillis, method == HttpMethod.HEAD, hasBody, chunked, done);
         if (loop.inEventLoop()) {
             exchange.start(pool(loop));

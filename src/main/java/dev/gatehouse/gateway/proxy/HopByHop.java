@@ -44,17 +44,28 @@ public final class HopByHop {
         return names(connection);
     }
 
+    /**
+     * The names beyond the fixed list ({@code keep-alive} and {@code close}, nearly always the only
+     * ones, are removed anyway): nothing is allocated for those.
+     */
     private static Set<String> names(List<String> connection) {
-        Set<String> names = new HashSet<>();
+        Set<String> names = null;
         for (String value : connection) {
-            for (String name : value.split(",")) {
-                String trimmed = name.trim();
-                if (!trimmed.isEmpty()) {
-                    names.add(trimmed.toLowerCase(Locale.ROOT));
+            int start = 0;
+            while (start <= value.length()) {
+                int comma = value.indexOf(',', start);
+                int end = comma < 0 ? value.length() : comma;
+                String name = value.substring(start, end).trim();
+                if (!name.isEmpty() && !isHopByHop((CharSequence) name)) {
+                    if (names == null) {
+                        names = new HashSet<>();
+                    }
+                    names.add(name.toLowerCase(Locale.ROOT));
                 }
+                start = end + 1;
             }
         }
-        return names;
+        return names == null ? Set.of() : names;
     }
 
     static boolean isHopByHop(String name) {

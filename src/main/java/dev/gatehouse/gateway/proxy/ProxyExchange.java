@@ -86,7 +86,7 @@ final class ProxyExchange implements Forwarder.Forwarding {
     void start(BackendPool loopPool) {
         pool = loopPool;
         if (finished) {
-            head = null;
+            releaseHead();
             return;
         }
         timer = pool.loop().schedule(this::timedOut, timeoutMillis, TimeUnit.MILLISECONDS);
@@ -321,6 +321,14 @@ final class ProxyExchange implements Forwarder.Forwarding {
         }
     }
 
+    /** The head is a pooled buffer until it is written. */
+    private void releaseHead() {
+        if (head != null) {
+            head.release();
+            head = null;
+        }
+    }
+
     private void complete() {
         finish(requestSent && HttpUtil.isKeepAlive(response));
     }
@@ -330,7 +338,7 @@ final class ProxyExchange implements Forwarder.Forwarding {
         if (timer != null) {
             timer.cancel(false);
         }
-        head = null;
+        releaseHead();
         BackendConnection connection = backend;
         backend = null;
         if (connection != null) {

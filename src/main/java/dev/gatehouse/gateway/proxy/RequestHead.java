@@ -1,13 +1,17 @@
 package dev.gatehouse.gateway.proxy;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.AsciiString;
+import io.netty.util.concurrent.FastThreadLocal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * A backend request's line and fields, written straight into one byte array as {@link ProxyHeaders}
- * passes them (no intermediate header map; one write, one flush for a request without a body).
+ * passes them (no intermediate header map; one buffer, one write and one flush for a request
+ * without a body).
  * Mapped names are tokens and mapped values ISO-8859-1 ({@link ProxyHeaders}); the caller's fields
  * were decoded by the listener from ISO-8859-1 bytes and are written back as those bytes. Still, no
  * name or value may carry CR, LF or NUL into the request (a split field would be a second, forged
@@ -18,12 +22,22 @@ import java.util.Arrays;
 final class RequestHead implements ProxyHeaders.FieldSink {
 
     private static final byte[] VERSION = " HTTP/1.1\r\nHost: ".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_SCRATCH = 64 * 1024;
     private static final byte[] CHUNKED = "Transfer-Encoding: chunked\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    private byte[] out = new byte[2048];
+    /** A head is assembled in its thread's scratch array, then copied once into the buffer that is sent. */
+    private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[4096];
+        }
+    };
+
+    private byte[] out = SCRATCH.get();
     private int at;
     private boolean refused;
 
+    /** Writes the request line; the fields follow with {@link #add}, on the same thread, then {@link #finish}. */
     RequestHead(String method, String target, String host) {
         put(method, true);
         append((byte) ' ');
@@ -45,17 +59,16 @@ final class RequestHead implements ProxyHeaders.FieldSink {
         crlf();
     }
 
-    /** The whole head ({@code length} bytes of it), or null when a field could not be sent. */
-    byte[] finish(boolean chunked) {
+    /** The whole head in a new buffer, or null when a field could not be sent. */
+    ByteBuf finish(boolean chunked) {
         if (chunked) {
             append(CHUNKED);
         }
         crlf();
-        return refused ? null : out;
-    }
-
-    int length() {
-        return at;
+        if (out.length <= MAX_SCRATCH) {
+            SCRATCH.set(out); // keep a grown array for the next head
+        }
+        return refused ? null : ByteBufAllocator.DEFAULT.directBuffer(at).writeBytes(out, 0, at);
     }
 
     @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exactly the low byte of each char
