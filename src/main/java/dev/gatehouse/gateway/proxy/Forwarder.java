@@ -80,7 +80,7 @@ public final class Forwarder {
         }
         EventLoop loop = eventLoop(inbound);
         ProxyExchange exchange = new ProxyExchange(target, bytes, inbound,
-                outbound, timeoutMillis, method == HttpMethod.HEAD, hasBody, chunked, done);
+                outbound, timeoutMillis, HttpMethod.HEAD.equals(method), hasBody, chunked, done);
         if (loop.inEventLoop()) {
             exchange.start(pool(loop));
         } else {

@@ -114,6 +114,10 @@ final class ProxyExchange implements Forwarder.Forwarding {
     }
 
     private void send(BackendConnection connection) {
+        if (!connection.channel.isActive()) { // closed while connecting (a failed TLS set-up, say): no close event will come
+            fail("integration_failed", null);
+            return;
+        }
         backend = connection;
         connection.exchange = this;
         connection.decoder.expect(headRequest);

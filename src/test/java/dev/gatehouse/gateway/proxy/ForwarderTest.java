@@ -3,6 +3,8 @@ package dev.gatehouse.gateway.proxy;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.SelfSignedCertificate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -265,6 +267,24 @@ class ForwarderTest {
             assertThat(chunked.text()).isEqualTo("chunked:abcdefg");
             assertThat(sized.text()).isEqualTo("length:hello");
             assertThat(backend.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void httpsBackendWhoseCertificateIsNotTrustedThen502NotASilentlyTrustedConnection() throws Exception {
+        SelfSignedCertificate certificate = SelfSignedCertificate.create("localhost");
+        HttpServer tls = vertx.createHttpServer(new HttpServerOptions().setSsl(true)
+                        .setKeyCertOptions(certificate.keyCertOptions()))
+                .requestHandler(request -> request.response().end("should not be reached"))
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
+        try (Socket caller = connect()) {
+            Response response = send(caller, "GET /tls HTTP/1.1\r\nHost: x\r\nX-Test-Backend: https://127.0.0.1:"
+                    + tls.actualPort() + "\r\n\r\n");
+
+            assertThat(response.status()).isEqualTo(502);
+            assertThat(response.text()).isEqualTo("{\"message\":\"Internal server error\"}");
+        } finally {
+            tls.close();
         }
     }
 
