@@ -237,7 +237,8 @@ final class ProxyExchange implements Forwarder.Forwarding {
         }
         Buffer data = copy(content.content());
         if (content instanceof LastHttpContent) {
-            // Not started yet: the whole response in one write, its length computed if the backend sent none.
+            // When nothing was written yet this is the whole response in one write (its length computed if the
+            // backend sent none); else the last piece of a streamed one.
             outbound.end(data);
             complete();
             return;
@@ -249,8 +250,8 @@ final class ProxyExchange implements Forwarder.Forwarding {
             }
         }
         outbound.write(data);
-        if (outbound.writeQueueFull()) {
-            BackendConnection connection = backend;
+        BackendConnection connection = backend; // null if the write found the caller gone (and cancelled us)
+        if (connection != null && outbound.writeQueueFull()) {
             connection.channel.config().setAutoRead(false);
             outbound.drainHandler(v -> {
                 if (!finished && backend == connection) {
