@@ -236,22 +236,21 @@ public final class GatewayHandler {
         uri = withQuery(uri, exchange.query, targets.query());
         HttpMethod method = integration.httpMethod() == null || integration.httpMethod().equalsIgnoreCase("ANY")
                 ? request.method() : HttpMethod.valueOf(integration.httpMethod().toUpperCase(Locale.ROOT));
-        MultiMap headers = ProxyHeaders.toBackend(request.headers(), targets.headers(), new ProxyHeaders.Caller(
-                exchange.clientAddress(), request.isSSL(), request.getHeader(HttpHeaders.HOST)));
+        ProxyHeaders.Caller caller = new ProxyHeaders.Caller(exchange.clientAddress(), request.isSSL(),
+                request.getHeader(HttpHeaders.HOST));
         if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
             request.response().writeContinue(); // only now that the caller is authorized (GW-16)
         }
         int timeout = integration.timeoutInMillis() > 0 ? integration.timeoutInMillis() : Integration.DEFAULT_TIMEOUT_MILLIS;
         long started = System.nanoTime();
         exchange.response().putHeader("x-amzn-RequestId", exchange.requestId);
-        forwarder.forward(request, method, uri, headers, timeout, exchange.response()).onComplete(done -> {
+        exchange.forwarding = forwarder.forward(request, method, uri, targets.headers(), caller, timeout,
+                exchange.response(), outcome -> {
             exchange.integrationLatencyMillis = (System.nanoTime() - started) / 1_000_000;
-            if (done.failed()) {
-                exchange.fail(GatewayError.integrationFailure("integration_failed"));
-            } else if (done.result().error() != null) {
-                exchange.fail(done.result().error());
+            if (outcome.error() != null) {
+                exchange.fail(outcome.error());
             } else {
-                exchange.status = done.result().status();
+                exchange.status = outcome.status();
             }
         });
     }
@@ -289,6 +288,8 @@ public final class GatewayHandler {
         String errorReason;
         int status;
         long integrationLatencyMillis = -1;
+        /** The backend exchange under way, to cancel when the caller goes. */
+        Forwarder.Forwarding forwarding;
         private String clientAddress;
 
         Exchange(HttpServerRequest request, String apiId) {
@@ -300,6 +301,9 @@ public final class GatewayHandler {
             response.closeHandler(v -> {
                 if (status == 0) {
                     status = 499;
+                }
+                if (forwarding != null) {
+                    forwarding.cancel();
                 }
             });
         }
@@ -319,6 +323,9 @@ public final class GatewayHandler {
         void fail(GatewayError error) {
             errorReason = error.reason();
             HttpServerResponse response = request.response();
+            if (response.ended() || response.closed()) {
+                return; // the caller is gone, or has its answer: nothing more may be written
+            }
             if (response.headWritten()) {
                 response.reset();
                 return;

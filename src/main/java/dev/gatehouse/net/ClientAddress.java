@@ -36,7 +36,9 @@ public final class ClientAddress {
     }
 
     public String of(HttpServerRequest request) {
-        SocketAddress peer = request.remoteAddress();
+        // The connection's peer: the same address as request.remoteAddress() without a Forwarded-header parse
+        // that vertx-web's request wrapper runs (and throws away) on every call.
+        SocketAddress peer = request.connection() != null ? request.connection().remoteAddress() : request.remoteAddress();
         return resolve(peer == null ? null : peer.hostAddress(), request.headers().getAll(FORWARDED_FOR));
     }
 

@@ -45,6 +45,36 @@ class JsonLinesAccessLogTest {
     }
 
     @Test
+    void textWithQuotesBackslashesControlAndNonAsciiCharactersWhenParsedBackThenUnchanged() throws Exception {
+        String odd = "/a\"b\\c\nd\re\tf\u0001g\u001fh\u00e9i\u2028j\u20ack";
+        AccessLogEntry entry = new AccessLogEntry(Instant.parse("2026-11-26T07:00:00Z"), "r", "api1", "prod", null,
+                "GET", odd, odd, 200, 3, -1, null, "127.0.0.1", null);
+
+        String line = JsonLinesAccessLog.toJson(entry);
+
+        assertThat(line).doesNotContain("\n", "\r", "\u2028");
+        JsonNode parsed = JSON.readTree(line);
+        assertThat(parsed.get("path").asText()).isEqualTo(odd);
+        assertThat(parsed.get("query").asText()).isEqualTo(odd);
+        assertThat(parsed.get("resourcePath").isNull()).isTrue();
+        assertThat(parsed.get("integrationLatency").asLong()).isEqualTo(-1);
+    }
+
+    @Test
+    void requestTimeWhenFormattedThenAsInstantToStringAtEveryPrecision() {
+        for (String text : List.of("2026-11-26T07:00:00Z", "2026-11-26T07:00:00.100Z", "2026-11-26T07:00:00.000001Z",
+                "2026-11-26T07:00:00.123456Z", "2026-11-26T07:00:00.000000007Z", "2026-11-26T07:00:01.5Z",
+                "1970-01-01T00:00:00.999999999Z", "+12026-01-01T00:00:00.01Z")) {
+            Instant time = Instant.parse(text);
+            StringBuilder out = new StringBuilder();
+
+            JsonLinesAccessLog.appendInstant(time, out);
+
+            assertThat(out.toString()).isEqualTo(time.toString());
+        }
+    }
+
+    @Test
     void entriesReachTheFileWhileRunningWithoutClose(@TempDir Path dir) throws Exception {
         try (JsonLinesAccessLog log = new JsonLinesAccessLog(dir)) {
             log.record(entry(1));

@@ -7,6 +7,8 @@ import dev.gatehouse.gateway.GatewayError;
 import dev.gatehouse.model.api.ApiMethod;
 import dev.gatehouse.model.api.Authorizer;
 import dev.gatehouse.model.KeyPurpose;
+import dev.gatehouse.model.KeyRing;
+import dev.gatehouse.model.SigningKey;
 import dev.gatehouse.store.Directory;
 import dev.gatehouse.store.DirectoryHolder;
 import dev.gatehouse.store.RevocationState;
@@ -45,7 +47,30 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class CognitoUserPoolsAuthorizer {
 
+    /**
+     * The cache key. Its hash reads only the token's last characters (its signature: random, and only
+     * verified tokens are cached, so nobody can choose them) and the authorizer's id: hashing the whole
+     * kilobyte of a token and every field of its authorizer, per request, was a visible share of the
+     * gateway's CPU. Equality is still the full token and definition.
+     */
     private record Key(Authorizer authorizer, String token) {
+
+        private static final int HASHED_TAIL = 32;
+
+        @Override
+        public int hashCode() {
+            int hash = authorizer.id().hashCode();
+            for (int i = Math.max(0, token.length() - HASHED_TAIL); i < token.length(); i++) {
+                hash = 31 * hash + token.charAt(i);
+            }
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && token.equals(key.token)
+                    && (authorizer == key.authorizer || authorizer.equals(key.authorizer));
+        }
     }
 
     /** A cached verdict: the verified token and the kid that signed it. */
@@ -138,6 +163,21 @@ public final class CognitoUserPoolsAuthorizer {
      * What a cache hit must still pass: expiry, the client's existence, revocation and the signing key
      * (the directory may have changed since the verdict).
      */
+    /** Whether the access key {@code kid} is still in the pool's JWKS: the one key's state, not the whole list's. */
+    private static boolean stillPublished(Directory snapshot, String poolId, String kid, Instant now) {
+        Optional<Directory.PoolEntry> pool = snapshot.pool(poolId);
+        if (pool.isEmpty()) {
+            return false;
+        }
+        KeyRing ring = pool.get().keyRing();
+        for (SigningKey key : ring.keys()) {
+            if (key.purpose() == KeyPurpose.ACCESS && key.kid().equals(kid)) {
+                return ring.state(key, now).published();
+            }
+        }
+        return false;
+    }
+
     private Optional<GatewayError> stillValid(Verdict verdict) {
         VerifiedAccessToken token = verdict.token();
         Instant now = clock.instant();
@@ -145,10 +185,7 @@ public final class CognitoUserPoolsAuthorizer {
             return Optional.of(GatewayError.expired());
         }
         Directory snapshot = directory.current();
-        boolean keyPublished = snapshot.pool(token.poolId()).stream()
-                .flatMap(pool -> pool.publishedKeys(now).stream())
-                .anyMatch(signingKey -> signingKey.purpose() == KeyPurpose.ACCESS && signingKey.kid().equals(verdict.kid()));
-        if (!keyPublished) {
+        if (!stillPublished(snapshot, token.poolId(), verdict.kid(), now)) {
             return Optional.of(GatewayError.unauthorized(TokenRefusal.UNKNOWN_KID.code())); // e.g. emergency rotation
         }
         Optional<Directory.ClientEntry> client = snapshot.client(token.clientId());

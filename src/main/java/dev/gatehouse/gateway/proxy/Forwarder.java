@@ -1,30 +1,37 @@
 package dev.gatehouse.gateway.proxy;
 
 import dev.gatehouse.gateway.GatewayError;
-import io.vertx.core.Future;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.EventLoop;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.internal.http.HttpServerRequestInternal;
 
-import java.net.ConnectException;
+import javax.net.ssl.SSLException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
- * The forward stage of {@code HTTP_PROXY} (the only class that talks to backends): one Vert.x
- * {@link HttpClient} whose keep-alive pool is per backend origin, request and response bodies
- * streamed both ways, no automatic retry. Until the backend's status line arrives the integration
- * timeout runs (→ 504 {@code Endpoint request timed out}); connection failures and malformed
- * backend responses → 502 {@code Internal server error}. Hop-by-hop fields are removed from the
- * response as from the request.
+ * The forward stage of {@code HTTP_PROXY} (the only class that talks to backends). A lean Netty
+ * client rather than Vert.x's {@code HttpClient}: each request runs on its caller's event loop with
+ * that loop's own keep-alive pool of backend connections per origin ({@link BackendPool}), its head
+ * written as one buffer and a whole small response relayed in one write ({@link ProxyExchange}).
+ * Request and response bodies are streamed both ways with back-pressure; nothing is retried. Until
+ * the backend's status line arrives the integration timeout runs (→ 504 {@code Endpoint request
+ * timed out}); connection failures and malformed or ambiguous backend responses (GW-19) → 502
+ * {@code Internal server error}. Hop-by-hop fields are removed from the response as from the request.
  */
 public final class Forwarder {
 
@@ -32,98 +39,106 @@ public final class Forwarder {
     public record Outcome(int status, GatewayError error) {
     }
 
-    private final Vertx vertx;
-    private final HttpClient client;
+    /** A forward under way; {@link #cancel()} when the caller goes away. */
+    public interface Forwarding {
+        void cancel();
+    }
+
+    private final VertxInternal vertx;
+    private final FastThreadLocal<BackendPool> pools = new FastThreadLocal<>();
+    private final Set<BackendPool> allPools = ConcurrentHashMap.newKeySet();
+    private volatile SslContext tls;
 
     public Forwarder(Vertx vertx) {
-        this.vertx = vertx;
-        HttpClientOptions options = new HttpClientOptions()
-                .setKeepAlive(true)
-                .setKeepAliveTimeout(30)
-                .setMaxInitialLineLength(8192)
-                .setMaxHeaderSize(16 * 1024)
-                .setDecompressionSupported(false);
-        this.client = vertx.httpClientBuilder().with(options).with(new PoolOptions().setHttp1MaxSize(64))
-                // Ambiguous response framing fails the exchange (502) and the connection (GW-19).
-                .withConnectHandler(connection -> ResponseFraming.install(connection, options))
-                .build();
+        this.vertx = (VertxInternal) vertx;
     }
 
     /**
-     * Sends {@code inbound}'s body (paused by the caller) to {@code absoluteUri} and streams the answer
-     * into {@code outbound}. On success the response has been started (its end follows the backend's).
+     * Sends {@code inbound}'s body (paused by the caller) to {@code absoluteUri}, with the caller's
+     * fields as {@link ProxyHeaders#toBackend} passes them, and streams the answer into
+     * {@code outbound}. {@code done} hears the outcome once, on the caller's event loop, before
+     * anything is written to {@code outbound}: with an error, nothing will be, and the caller answers.
      */
-    public Future<Outcome> forward(HttpServerRequest inbound, HttpMethod method, String absoluteUri, MultiMap headers,
-                                   int timeoutMillis, HttpServerResponse outbound) {
-        Promise<Outcome> outcome = Promise.promise();
-        RequestOptions options = new RequestOptions()
-                .setMethod(method)
-                .setAbsoluteURI(absoluteUri)
-                .setHeaders(headers)
-                .setConnectTimeout(timeoutMillis)
-                .setFollowRedirects(false);
-        long timer = vertx.setTimer(timeoutMillis, id -> {
-            if (outcome.tryComplete(new Outcome(504, GatewayError.timeout()))) {
-                inbound.resume();
-            }
-        });
-        client.request(options).onComplete(created -> {
-            if (created.failed()) {
-                vertx.cancelTimer(timer);
-                outcome.tryComplete(failure(created.cause()));
-                return;
-            }
-            HttpClientRequest request = created.result();
-            outcome.future().onSuccess(o -> {
-                if (o.error() != null) {
-                    request.reset(); // timed out: the connection is not reused
-                }
-            });
-            Future<HttpClientResponse> sent;
-            if (hasBody(inbound)) {
-                sent = request.send(inbound); // pipes, and so resumes, the paused body
-            } else {
-                // Nothing to read, but a paused request never ends: its keep-alive connection would
-                // stall the next request behind it.
-                inbound.resume();
-                sent = request.send();
-            }
-            sent.onComplete(answered -> {
-                vertx.cancelTimer(timer);
-                if (answered.failed()) {
-                    outcome.tryComplete(failure(answered.cause()));
-                    return;
-                }
-                HttpClientResponse response = answered.result();
-                if (!outcome.tryComplete(new Outcome(response.statusCode(), null))) {
-                    return;
-                }
-                outbound.setStatusCode(response.statusCode());
-                if (response.statusMessage() != null) {
-                    outbound.setStatusMessage(response.statusMessage());
-                }
-                ProxyHeaders.toCaller(response.headers(), outbound.headers());
-                if (!outbound.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
-                    outbound.setChunked(true);
-                }
-                response.pipeTo(outbound).onFailure(e -> outbound.reset());
-            });
-        });
-        return outcome.future();
+    public Forwarding forward(HttpServerRequest inbound, HttpMethod method, String absoluteUri,
+                              Map<String, String> mappedHeaders, ProxyHeaders.Caller caller, int timeoutMillis,
+                              HttpServerResponse outbound, Consumer<Outcome> done) {
+        BackendTarget target = BackendTarget.parse(absoluteUri);
+        MultiMap callerHeaders = inbound.headers();
+        boolean chunked = callerHeaders.contains(HttpHeaders.TRANSFER_ENCODING);
+        String length = callerHeaders.get(HttpHeaders.CONTENT_LENGTH);
+        boolean hasBody = chunked || (length != null && !length.equals("0"));
+        ByteBuf bytes = null;
+        if (target != null) {
+            RequestHead head = new RequestHead(method.name(), target.requestTarget(), target.origin().hostHeader());
+            ProxyHeaders.toBackend(callerHeaders, mappedHeaders, caller, head);
+            bytes = head.finish(chunked);
+        }
+        if (bytes == null) {
+            inbound.resume();
+            done.accept(new Outcome(502, GatewayError.integrationFailure("integration_failed")));
+            return () -> { };
+        }
+        EventLoop loop = eventLoop(inbound);
+        ProxyExchange exchange = new ProxyExchange(target, bytes, inbound,
+                outbound, timeoutMillis, HttpMethod.HEAD.equals(method), hasBody, chunked, done);
+        if (loop.inEventLoop()) {
+            exchange.start(pool(loop));
+        } else {
+            loop.execute(() -> exchange.start(pool(loop)));
+        }
+        return exchange;
     }
 
-    private static boolean hasBody(HttpServerRequest request) {
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        return request.headers().contains(HttpHeaders.TRANSFER_ENCODING) || (length != null && !length.equals("0"));
+    private EventLoop eventLoop(HttpServerRequest inbound) {
+        if (inbound instanceof HttpServerRequestInternal internal) {
+            return internal.context().nettyEventLoop();
+        }
+        return ((ContextInternal) vertx.getOrCreateContext()).nettyEventLoop();
     }
 
-    private static Outcome failure(Throwable cause) {
-        String reason = cause instanceof ConnectException ? "integration_connect_failed" : "integration_failed";
-        return new Outcome(502, GatewayError.integrationFailure(reason));
+    /** The calling loop's pool (only that loop's thread asks). */
+    private BackendPool pool(EventLoop loop) {
+        BackendPool pool = pools.get();
+        if (pool == null) {
+            pool = new BackendPool(loop, vertx.transport().channelFactory(false),
+                    vertx.nameResolver().nettyAddressResolverGroup(), this::tls);
+            pools.set(pool);
+            allPools.add(pool);
+        }
+        return pool;
     }
 
+    private SslContext tls() {
+        SslContext context = tls;
+        if (context == null) {
+            synchronized (this) {
+                if (tls == null) {
+                    try {
+                        tls = SslContextBuilder.forClient().build(); // the JDK's trusted roots, like the HttpClient before
+                    } catch (SSLException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                context = tls;
+            }
+        }
+        return context;
+    }
+
+    /** Idle connections to {@code backendUrl}'s origin kept across all loops (for tests). */
+    int idleConnections(String backendUrl) {
+        BackendTarget.Origin origin = BackendTarget.parse(backendUrl).origin();
+        int count = 0;
+        for (BackendPool pool : allPools) {
+            count += pool.loop().submit(() -> pool.idleCount(origin)).syncUninterruptibly().getNow();
+        }
+        return count;
+    }
 
     public void close() {
-        client.close();
+        for (BackendPool pool : allPools) {
+            pool.loop().execute(pool::closeAll);
+        }
+        allPools.clear();
     }
 }

@@ -1,5 +1,8 @@
 package dev.gatehouse.gateway.proxy;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
 import io.vertx.core.MultiMap;
 
 import java.util.HashSet;
@@ -17,6 +20,8 @@ public final class HopByHop {
 
     static final Set<String> FIXED = Set.of("connection", "keep-alive", "proxy-connection", "te", "trailer",
             "transfer-encoding", "upgrade", "proxy-authenticate", "proxy-authorization", "http2-settings");
+
+    private static final AsciiString[] FIXED_ASCII = FIXED.stream().map(AsciiString::of).toArray(AsciiString[]::new);
 
     private HopByHop() {
     }
@@ -36,19 +41,47 @@ public final class HopByHop {
         if (connection.isEmpty()) {
             return Set.of();
         }
-        Set<String> names = new HashSet<>();
+        return names(connection);
+    }
+
+    /**
+     * The names beyond the fixed list ({@code keep-alive} and {@code close}, nearly always the only
+     * ones, are removed anyway): nothing is allocated for those.
+     */
+    private static Set<String> names(List<String> connection) {
+        Set<String> names = null;
         for (String value : connection) {
-            for (String name : value.split(",")) {
-                String trimmed = name.trim();
-                if (!trimmed.isEmpty()) {
-                    names.add(trimmed.toLowerCase(Locale.ROOT));
+            int start = 0;
+            while (start <= value.length()) {
+                int comma = value.indexOf(',', start);
+                int end = comma < 0 ? value.length() : comma;
+                String name = value.substring(start, end).trim();
+                if (!name.isEmpty() && !isHopByHop((CharSequence) name)) {
+                    if (names == null) {
+                        names = new HashSet<>();
+                    }
+                    names.add(name.toLowerCase(Locale.ROOT));
                 }
+                start = end + 1;
             }
         }
-        return names;
+        return names == null ? Set.of() : names;
     }
 
     static boolean isHopByHop(String name) {
         return FIXED.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@link #isHopByHop(String)} without a lower-case copy: it runs for every backend response field. */
+    static boolean isHopByHop(CharSequence name) {
+        return ProxyHeaders.isOneOf(name, FIXED_ASCII);
+    }
+
+    /** The lower-case names a backend response's {@code Connection} fields nominate. */
+    static Set<String> nominated(HttpHeaders headers) {
+        if (!headers.contains(HttpHeaderNames.CONNECTION)) {
+            return Set.of();
+        }
+        return names(headers.getAll(HttpHeaderNames.CONNECTION));
     }
 }

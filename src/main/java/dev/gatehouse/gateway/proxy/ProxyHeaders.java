@@ -1,11 +1,16 @@
 package dev.gatehouse.gateway.proxy;
 
+import io.netty.util.AsciiString;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.impl.headers.HeadersMultiMap;
 
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The header fields the proxy passes on, in one pass over each side's fields (no copy-then-remove):
@@ -16,16 +21,23 @@ import java.util.Set;
  *       the gateway's {@code X-Forwarded-*} values and the mapped values;</li>
  *   <li>to the caller: the backend's fields minus hop-by-hop ones.</li>
  * </ul>
+ * Names are compared without lower-case copies: this runs for every field of every request.
  */
 public final class ProxyHeaders {
 
     /** Set by the gateway itself, or never passed on (the backend's Host is its own). */
     private static final Set<String> GATEWAY_OWNED = Set.of("host", "expect", "forwarded", "x-forwarded-for",
             "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port");
-    private static final Set<String> NEVER_TO_BACKEND = union(HopByHop.FIXED, GATEWAY_OWNED);
+    private static final AsciiString[] NEVER_TO_BACKEND = Stream.concat(HopByHop.FIXED.stream(), GATEWAY_OWNED.stream())
+            .map(AsciiString::of).toArray(AsciiString[]::new);
 
     /** What the gateway knows about the caller, for the {@code X-Forwarded-*} fields. */
     public record Caller(String address, boolean https, String host) {
+    }
+
+    /** Where the backend request's fields go, in order. */
+    public interface FieldSink {
+        void add(CharSequence name, CharSequence value);
     }
 
     private ProxyHeaders() {
@@ -37,28 +49,61 @@ public final class ProxyHeaders {
      * @param mapped gateway-set headers by name; a null value removes the caller's field and sets nothing
      */
     public static MultiMap toBackend(MultiMap callerHeaders, Map<String, String> mapped, Caller caller) {
-        Set<String> nominated = HopByHop.nominated(callerHeaders);
-        Set<String> mappedNames = canonicalNames(mapped);
         MultiMap out = MultiMap.caseInsensitiveMultiMap();
-        callerHeaders.forEach((name, value) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!NEVER_TO_BACKEND.contains(lower) && !nominated.contains(lower)
-                    && (mappedNames.isEmpty() || !mappedNames.contains(lower.replace('_', '-')))) {
-                out.add(name, value);
-            }
-        });
-        out.set("X-Forwarded-For", caller.address());
-        out.set("X-Forwarded-Proto", caller.https() ? "https" : "http");
-        if (caller.host() != null) {
-            out.set("X-Forwarded-Host", caller.host());
-        }
-        for (Map.Entry<String, String> header : mapped.entrySet()) {
-            String value = header.getValue();
-            if (value != null && value.indexOf('\r') < 0 && value.indexOf('\n') < 0) {
-                out.set(header.getKey(), value);
-            }
-        }
+        toBackend(callerHeaders, mapped, caller, out::add);
         return out;
+    }
+
+    /** The backend request's fields, handed to {@code out} one by one. */
+    public static void toBackend(MultiMap callerHeaders, Map<String, String> mapped, Caller caller, FieldSink out) {
+        Set<String> nominated = HopByHop.nominated(callerHeaders);
+        List<String> mappedNames = canonicalNames(mapped);
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> fields = fields(callerHeaders); fields.hasNext(); ) {
+            Map.Entry<CharSequence, CharSequence> field = fields.next();
+            CharSequence name = field.getKey();
+            if (!isOneOf(name, NEVER_TO_BACKEND)
+                    && (nominated.isEmpty() || !nominated.contains(name.toString().toLowerCase(Locale.ROOT)))
+                    && (mappedNames.isEmpty() || !isMapped(name, mappedNames))) {
+                out.add(name, field.getValue());
+            }
+        }
+        out.add("X-Forwarded-For", caller.address());
+        out.add("X-Forwarded-Proto", caller.https() ? "https" : "http");
+        if (caller.host() != null) {
+            out.add("X-Forwarded-Host", caller.host());
+        }
+        if (mapped.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<String, String>> settable = mapped.entrySet().stream()
+                .filter(h -> h.getValue() != null && RequestHead.isToken(h.getKey()) && h.getValue().indexOf('\r') < 0
+                        && h.getValue().indexOf('\n') < 0 && h.getValue().indexOf('\0') < 0)
+                .toList();
+        for (int i = 0; i < settable.size(); i++) {
+            String name = settable.get(i).getKey();
+            boolean replacedLater = false; // as a header map's set: of two names equal but for case, the last counts
+            for (int j = i + 1; j < settable.size() && !replacedLater; j++) {
+                replacedLater = settable.get(j).getKey().equalsIgnoreCase(name);
+            }
+            if (!replacedLater) {
+                out.add(name, latin1(settable.get(i).getValue()));
+            }
+        }
+    }
+
+    /** Field values go out as ISO-8859-1 bytes: a character beyond (a claim's, say) is sent as {@code ?}. */
+    private static String latin1(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) > 0xFF) {
+                StringBuilder out = new StringBuilder(value.length());
+                for (int j = 0; j < value.length(); j++) {
+                    char c = value.charAt(j);
+                    out.append(c > 0xFF ? '?' : c);
+                }
+                return out.toString();
+            }
+        }
+        return value;
     }
 
     /** Adds the backend response's end-to-end fields to the caller's response fields. */
@@ -72,20 +117,65 @@ public final class ProxyHeaders {
         });
     }
 
-    private static Set<String> canonicalNames(Map<String, String> mapped) {
+    /** The same for a response head as the backend connection's decoder parsed it. */
+    public static void toCaller(io.netty.handler.codec.http.HttpHeaders backendHeaders, MultiMap callerResponse) {
+        Set<String> nominated = HopByHop.nominated(backendHeaders);
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> fields = backendHeaders.iteratorCharSequence(); fields.hasNext(); ) {
+            Map.Entry<CharSequence, CharSequence> field = fields.next();
+            CharSequence name = field.getKey();
+            if (!HopByHop.isHopByHop(name) && (nominated.isEmpty() || !nominated.contains(name.toString().toLowerCase(Locale.ROOT)))) {
+                callerResponse.add(name, field.getValue());
+            }
+        }
+    }
+
+    /** Vert.x's own header map walks its fields as they were decoded, without a String copy of each. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Iterator<Map.Entry<CharSequence, CharSequence>> fields(MultiMap headers) {
+        if (headers instanceof HeadersMultiMap vertx) {
+            return vertx.iteratorCharSequence();
+        }
+        return (Iterator) headers.iterator();
+    }
+
+    static boolean isOneOf(CharSequence name, AsciiString[] names) {
+        for (AsciiString candidate : names) {
+            if (candidate.length() == name.length() && candidate.contentEqualsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code name}, lower-cased with {@code _} as {@code -}, is one of {@code canonical}. */
+    private static boolean isMapped(CharSequence name, List<String> canonical) {
+        for (String candidate : canonical) {
+            if (candidate.length() == name.length() && sameCanonical(name, candidate)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameCanonical(CharSequence name, String canonical) {
+        for (int i = 0; i < canonical.length(); i++) {
+            char c = name.charAt(i);
+            c = c == '_' ? '-' : Character.toLowerCase(c);
+            if (c != canonical.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> canonicalNames(Map<String, String> mapped) {
         if (mapped.isEmpty()) {
-            return Set.of();
+            return List.of();
         }
         Set<String> names = new HashSet<>();
         for (String name : mapped.keySet()) {
             names.add(name.toLowerCase(Locale.ROOT).replace('_', '-'));
         }
-        return names;
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new HashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
+        return List.copyOf(names);
     }
 }

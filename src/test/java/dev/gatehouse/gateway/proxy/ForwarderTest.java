@@ -1,0 +1,341 @@
+package dev.gatehouse.gateway.proxy;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.SelfSignedCertificate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static dev.gatehouse.gateway.proxy.ScriptedBackend.readRequest;
+import static dev.gatehouse.gateway.proxy.ScriptedBackend.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The forwarder against backends on raw sockets: keep-alive reuse, a backend closing an idle pooled
+ * connection, bodiless answers, a large response streamed, a caller leaving mid-response, the
+ * integration timeout and a chunked request body. The front is a bare Vert.x server that hands every
+ * request to the forwarder (the backend named by {@code X-Test-Backend}), as the gateway does.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ForwarderTest {
+
+    Vertx vertx;
+    Forwarder forwarder;
+    HttpServer front;
+    final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(1));
+        vertx.exceptionHandler(uncaught::add);
+        forwarder = new Forwarder(vertx);
+        front = vertx.createHttpServer().requestHandler(request -> {
+            request.pause();
+            int timeout = request.getHeader("X-Test-Timeout") == null ? 5000 : Integer.parseInt(request.getHeader("X-Test-Timeout"));
+            Forwarder.Forwarding forwarding = forwarder.forward(request, request.method(),
+                    request.getHeader("X-Test-Backend") + request.uri(), Map.of(),
+                    new ProxyHeaders.Caller("127.0.0.1", false, request.getHeader("Host")), timeout, request.response(),
+                    outcome -> {
+                        if (outcome.error() != null) {
+                            request.response().setStatusCode(outcome.error().status()).end(outcome.error().body());
+                        }
+                    });
+            request.response().closeHandler(v -> forwarding.cancel());
+        }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
+    }
+
+    @AfterAll
+    void stop() {
+        forwarder.close();
+        vertx.close();
+    }
+
+    record Response(int status, String head, byte[] body) {
+        String text() {
+            return new String(body, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    static final ScriptedBackend.Script ANSWER_OK = (connection, in, out) -> {
+        while (readRequest(in) != null) {
+            write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        }
+    };
+
+    @Test
+    void sequentialRequestsReuseOneBackendConnection() throws Exception {
+        try (ScriptedBackend backend = new ScriptedBackend(ANSWER_OK)) {
+            for (int i = 0; i < 3; i++) {
+                try (Socket caller = connect()) {
+                    Response response = send(caller, "GET /items HTTP/1.1\r\nHost: x\r\nX-Test-Backend: " + backend.url() + "\r\n\r\n");
+                    assertThat(response.status()).isEqualTo(200);
+                    assertThat(response.text()).isEqualTo("ok");
+                }
+            }
+            assertThat(backend.connections()).isEqualTo(1);
+            assertThat(forwarder.idleConnections(backend.url())).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void backendClosingAnIdlePooledConnectionThenTheNextRequestGetsANewOne() throws Exception {
+        ScriptedBackend.Script answerOnceThenClose = (connection, in, out) -> {
+            readRequest(in);
+            write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"); // keep-alive, then the backend closes it
+        };
+        try (ScriptedBackend backend = new ScriptedBackend(answerOnceThenClose); Socket caller = connect()) {
+            String request = "GET /a HTTP/1.1\r\nHost: x\r\nX-Test-Backend: " + backend.url() + "\r\n\r\n";
+            assertThat(send(caller, request).status()).isEqualTo(200);
+            assertThat(backend.ended.poll(10, TimeUnit.SECONDS)).isEqualTo(1);
+            awaitIdleConnections(backend.url(), 0);
+
+            Response second = send(caller, request);
+
+            assertThat(second.status()).isEqualTo(200);
+            assertThat(backend.connections()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void headNoContentAndNotModifiedCarryNoBodyAndTheConnectionStaysInStep() throws Exception {
+        ScriptedBackend.Script script = (connection, in, out) -> {
+            for (ScriptedBackend.Request request; (request = readRequest(in)) != null; ) {
+                if (request.head().startsWith("HEAD ")) {
+                    write(out, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n");
+                } else if (request.head().startsWith("GET /204 ")) {
+                    write(out, "HTTP/1.1 204 No Content\r\n\r\n");
+                } else if (request.head().startsWith("GET /304 ")) {
+                    write(out, "HTTP/1.1 304 Not Modified\r\nETag: \"v1\"\r\n\r\n");
+                } else {
+                    write(out, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+                }
+            }
+        };
+        try (ScriptedBackend backend = new ScriptedBackend(script); Socket caller = connect()) {
+            String fields = " HTTP/1.1\r\nHost: x\r\nX-Test-Backend: " + backend.url() + "\r\n\r\n";
+
+            Response head = send(caller, "HEAD /h" + fields, true);
+            Response noContent = send(caller, "GET /204" + fields);
+            Response notModified = send(caller, "GET /304" + fields, true);
+            Response last = send(caller, "GET /last" + fields);
+
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.head().toLowerCase(Locale.ROOT)).contains("content-length: 5");
+            assertThat(noContent.status()).isEqualTo(204);
+            assertThat(notModified.status()).isEqualTo(304);
+            assertThat(notModified.head()).contains("\"v1\"");
+            assertThat(last.status()).isEqualTo(200);
+            assertThat(last.text()).isEqualTo("hello");
+            assertThat(backend.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void largeResponseReachesTheCallerWhileTheBackendIsStillSending() throws Exception {
+        CountDownLatch callerHasSome = new CountDownLatch(1);
+        byte[] chunk = "0123456789abcdef".repeat(4096).getBytes(StandardCharsets.US_ASCII); // 64 KiB
+        int chunksPerHalf = 64; // 4 MiB
+        ScriptedBackend.Script script = (connection, in, out) -> {
+            readRequest(in);
+            write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n");
+            for (int half = 0; half < 2; half++) {
+                for (int i = 0; i < chunksPerHalf; i++) {
+                    write(out, Integer.toHexString(chunk.length) + "\r\n");
+                    out.write(chunk);
+                    write(out, "\r\n");
+                }
+                // A gateway that buffered the whole response would not have passed anything on yet.
+                if (half == 0 && !callerHasSome.await(20, TimeUnit.SECONDS)) {
+                    return;
+                }
+            }
+            write(out, "0\r\n\r\n");
+            readRequest(in);
+        };
+        try (ScriptedBackend backend = new ScriptedBackend(script); Socket caller = connect()) {
+            write(caller.getOutputStream(), "GET /big HTTP/1.1\r\nHost: x\r\nX-Test-Backend: " + backend.url() + "\r\n\r\n");
+            InputStream in = caller.getInputStream();
+            String head = ScriptedBackend.readHead(in);
+            assertThat(head).startsWith("HTTP/1.1 200").containsIgnoringCase("transfer-encoding: chunked");
+
+            long total = 0;
+            boolean signalled = false;
+            while (true) {
+                int size = Integer.parseInt(line(in).trim(), 16);
+                if (size == 0) {
+                    line(in);
+                    break;
+                }
+                byte[] data = in.readNBytes(size);
+                assertThat(data).hasSize(size);
+                line(in);
+                total += size;
+                if (!signalled && total >= 1024 * 1024) {
+                    callerHasSome.countDown();
+                    signalled = true;
+                }
+            }
+            assertThat(total).isEqualTo(2L * chunksPerHalf * chunk.length);
+        }
+    }
+
+    @Test
+    void callerLeavingMidResponseThenTheBackendConnectionIsClosedAndNothingIsWrittenAfter() throws Exception {
+        uncaught.clear();
+        ScriptedBackend.Script script = (connection, in, out) -> {
+            readRequest(in);
+            write(out, "HTTP/1.1 200 OK\r\nContent-Length: 10000000\r\n\r\n" + "x".repeat(1000));
+            while (in.read() >= 0) {
+                // until the gateway closes it
+            }
+        };
+        try (ScriptedBackend backend = new ScriptedBackend(script)) {
+            try (Socket caller = connect()) {
+                write(caller.getOutputStream(), "GET /partial HTTP/1.1\r\nHost: x\r\nX-Test-Backend: " + backend.url() + "\r\n\r\n");
+                assertThat(ScriptedBackend.readHead(caller.getInputStream())).startsWith("HTTP/1.1 200");
+            }
+
+            assertThat(backend.ended.poll(10, TimeUnit.SECONDS)).isEqualTo(1);
+            try (Socket next = connect()) {
+                // the event loop is still sound: a new request to another backend goes through
+                try (ScriptedBackend ok = new ScriptedBackend(ANSWER_OK)) {
+                    assertThat(send(next, "GET / HTTP/1.1\r\nHost: x\r\nX-Test-Backend: " + ok.url() + "\r\n\r\n").status())
+                            .isEqualTo(200);
+                }
+            }
+            assertThat(uncaught).isEmpty();
+        }
+    }
+
+    @Test
+    void noStatusLineWithinTheTimeoutThen504AndThatConnectionIsNotReused() throws Exception {
+        ScriptedBackend.Script script = (connection, in, out) -> {
+            if (connection == 1) {
+                readRequest(in);
+                while (in.read() >= 0) {
+                    // never answers
+                }
+                return;
+            }
+            ANSWER_OK.run(connection, in, out);
+        };
+        try (ScriptedBackend backend = new ScriptedBackend(script); Socket caller = connect()) {
+            String request = "GET /slow HTTP/1.1\r\nHost: x\r\nX-Test-Timeout: 300\r\nX-Test-Backend: " + backend.url() + "\r\n\r\n";
+
+            Response timedOut = send(caller, request);
+
+            assertThat(timedOut.status()).isEqualTo(504);
+            assertThat(timedOut.text()).isEqualTo("{\"message\":\"Endpoint request timed out\"}");
+            assertThat(backend.ended.poll(10, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(send(caller, request).status()).isEqualTo(200);
+            assertThat(backend.connections()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void chunkedRequestBodyIsStreamedChunkedToTheBackend() throws Exception {
+        ScriptedBackend.Script echo = (connection, in, out) -> {
+            for (ScriptedBackend.Request request; (request = readRequest(in)) != null; ) {
+                String body = (request.has("transfer-encoding: chunked") ? "chunked:" : "length:") + request.body();
+                write(out, "HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+            }
+        };
+        try (ScriptedBackend backend = new ScriptedBackend(echo); Socket caller = connect()) {
+            Response chunked = send(caller, "POST /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nX-Test-Backend: "
+                    + backend.url() + "\r\n\r\n3\r\nabc\r\n4\r\ndefg\r\n0\r\n\r\n");
+            Response sized = send(caller, "POST /l HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nX-Test-Backend: "
+                    + backend.url() + "\r\n\r\nhello");
+
+            assertThat(chunked.text()).isEqualTo("chunked:abcdefg");
+            assertThat(sized.text()).isEqualTo("length:hello");
+            assertThat(backend.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void httpsBackendWhoseCertificateIsNotTrustedThen502NotASilentlyTrustedConnection() throws Exception {
+        SelfSignedCertificate certificate = SelfSignedCertificate.create("localhost");
+        HttpServer tls = vertx.createHttpServer(new HttpServerOptions().setSsl(true)
+                        .setKeyCertOptions(certificate.keyCertOptions()))
+                .requestHandler(request -> request.response().end("should not be reached"))
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
+        try (Socket caller = connect()) {
+            Response response = send(caller, "GET /tls HTTP/1.1\r\nHost: x\r\nX-Test-Backend: https://127.0.0.1:"
+                    + tls.actualPort() + "\r\n\r\n");
+
+            assertThat(response.status()).isEqualTo(502);
+            assertThat(response.text()).isEqualTo("{\"message\":\"Internal server error\"}");
+        } finally {
+            tls.close();
+        }
+    }
+
+    /** Polls (the gateway learns of the close asynchronously); fails when it never does. */
+    private void awaitIdleConnections(String backend, int expected) throws InterruptedException {
+        for (int i = 0; i < 500 && forwarder.idleConnections(backend) != expected; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(forwarder.idleConnections(backend)).isEqualTo(expected);
+    }
+
+    private Socket connect() throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), front.actualPort());
+        socket.setSoTimeout(30_000);
+        return socket;
+    }
+
+    private static Response send(Socket socket, String request) throws IOException {
+        return send(socket, request, false);
+    }
+
+    /** Writes one request and reads its response; {@code bodiless} for HEAD and 304 answers. */
+    private static Response send(Socket socket, String request, boolean bodiless) throws IOException {
+        write(socket.getOutputStream(), request);
+        InputStream in = socket.getInputStream();
+        String head = ScriptedBackend.readHead(in);
+        assertThat(head).isNotNull();
+        int status = Integer.parseInt(head.substring(9, 12));
+        String lower = head.toLowerCase(Locale.ROOT);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        if (!bodiless && status != 204) {
+            if (lower.contains("\r\ntransfer-encoding: chunked")) {
+                for (int size; (size = Integer.parseInt(line(in).trim(), 16)) > 0; ) {
+                    body.write(in.readNBytes(size));
+                    line(in);
+                }
+                line(in);
+            } else {
+                int at = lower.indexOf("\r\ncontent-length: ");
+                int length = Integer.parseInt(lower.substring(at + 18, lower.indexOf("\r\n", at + 2)).trim());
+                body.write(in.readNBytes(length));
+            }
+        }
+        return new Response(status, head, body.toByteArray());
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b; (b = in.read()) >= 0 && b != '\n'; ) {
+            line.append((char) b);
+        }
+        return line.toString().replace("\r", "");
+    }
+}
