@@ -436,7 +436,8 @@ def table(report):
             f"{scale['startup']['rss_ready_mib']} MiB, after load {scale['startup']['rss_after_load_mib']} MiB")
         for name, l in scale["list_calls"].items():
             add(f"scale {name}: {l['items']} items in {l['pages']} pages, {l['total_s']} s "
-                f"({l['ms_per_page']} ms/page)")
+                f"({l['ms_per_page']} ms/page" + (f", {l['server_cpu_ms_per_page']} ms of server CPU/page)"
+                                                  if "server_cpu_ms_per_page" in l else ")"))
         rows("scale: ", scale)
     add("")
     noisy = c["core0_available"] < 0.9
@@ -653,7 +654,8 @@ def scale_suite(args, small_gatehouse, nginx_backend, nginx_proxy, workdir, repo
                             "rss_ready_mib": gatehouse.rss()}
         log(f"  ready in {ready_s:.2f} s, RSS {scale['startup']['rss_ready_mib']} MiB")
         admin = Admin(f"http://127.0.0.1:{port}", *read_credentials(os.path.join(data_dir, "admin-credentials")))
-        scale["list_calls"] = fixtures.time_list_calls(admin, scale["big_pool_id"])
+        scale["list_calls"] = fixtures.time_list_calls(admin, scale["big_pool_id"],
+                                                       server_cpu=lambda: cpu_seconds(gatehouse.pids()))
         for name, l in scale["list_calls"].items():
             log(f"  {name}: {l['items']} items, {l['pages']} pages, {l['total_s']} s")
         targets = Targets(gatehouse, nginx_backend, nginx_proxy, fixtures.small(admin, backend_url))
