@@ -10,6 +10,7 @@ as OpenAPI documents and deployed), loaded concurrently.
 """
 import concurrent.futures
 import json
+import os
 import threading
 import time
 import uuid
@@ -32,7 +33,8 @@ def retrying(call, attempts=8):
 
 def parallel(fn, items, workers, what="", log=None):
     """fn(item) for every item on `workers` threads, in order; the first failure stops the load.
-    Logs progress every tenth, with the rate of that tenth (it falls if writes get slower with size)."""
+    Logs progress every tenth, with the rate of that tenth (it falls if writes get slower with size)
+    and the load average (the machine may be shared)."""
     items = list(items)
     step = max(1, len(items) // 10)
     state = {"done": 0, "mark": time.monotonic()}
@@ -44,7 +46,8 @@ def parallel(fn, items, workers, what="", log=None):
             state["done"] += 1
             if log and (state["done"] % step == 0):
                 now = time.monotonic()
-                log(f"    {what}: {state['done']}/{len(items)}, {step / (now - state['mark']):.0f}/s")
+                log(f"    {what}: {state['done']}/{len(items)}, {step / (now - state['mark']):.0f}/s, "
+                    f"load average {os.getloadavg()[0]:.1f}")
                 state["mark"] = now
         return result
 
@@ -97,15 +100,24 @@ def route(admin, api_id, parent, path_part, authorizer_id, uri):
 
 
 def scale(admin, backend_url, pools=10_000, clients=100_000, routes=1_000, existing_pools=0, workers=16,
-          log=print):
-    """Loads the scale data set; returns counts, the big pool's id and the time of each phase."""
+          log=print, server_cpu=lambda: 0.0):
+    """Loads the scale data set; returns counts, the big pool's id and, per phase, the wall time,
+    the server's CPU seconds (server_cpu() = its CPU seconds so far) and the load average after it."""
     timings = {}
     start = time.monotonic()
+    cpu = {"mark": server_cpu()}
+
+    def phase_done(name):
+        now = server_cpu()
+        timings[f"{name}_cpu_s"] = round(now - cpu["mark"], 1)
+        timings[f"{name}_load_average"] = round(os.getloadavg()[0], 1)
+        cpu["mark"] = now
     new_pools = pools - existing_pools
     pool_ids = parallel(lambda i: admin.cognito("CreateUserPool", {"PoolName": f"scale-{i}"})["UserPool"]["Id"],
                         range(new_pools), workers, "pools", log)
     timings["pools_s"] = round(time.monotonic() - start, 1)
-    log(f"  {new_pools} pools in {timings['pools_s']} s")
+    phase_done("pools")
+    log(f"  {new_pools} pools in {timings['pools_s']} s ({timings['pools_cpu_s']} server CPU-s)")
 
     big_pool, others = pool_ids[0], pool_ids[1:]
     per_big = min(1_000, clients)
@@ -115,7 +127,8 @@ def scale(admin, backend_url, pools=10_000, clients=100_000, routes=1_000, exist
         "UserPoolId": item[1], "ClientName": f"scale-{item[0]}", "GenerateSecret": True}),
              list(enumerate(targets)), workers, "app clients", log)
     timings["clients_s"] = round(time.monotonic() - phase, 1)
-    log(f"  {clients} app clients in {timings['clients_s']} s")
+    phase_done("clients")
+    log(f"  {clients} app clients in {timings['clients_s']} s ({timings['clients_cpu_s']} server CPU-s)")
 
     phase = time.monotonic()
     apis = max(1, routes // 100)
@@ -123,7 +136,9 @@ def scale(admin, backend_url, pools=10_000, clients=100_000, routes=1_000, exist
     api_ids = parallel(lambda n: import_api(admin, n, per_api, big_pool, backend_url), range(apis),
                        min(workers, apis), "REST APIs", log)
     timings["routes_s"] = round(time.monotonic() - phase, 1)
-    log(f"  {apis * per_api} routes in {apis} deployed REST APIs in {timings['routes_s']} s")
+    phase_done("routes")
+    log(f"  {apis * per_api} routes in {apis} deployed REST APIs in {timings['routes_s']} s "
+        f"({timings['routes_cpu_s']} server CPU-s)")
     timings["total_s"] = round(time.monotonic() - start, 1)
     return {"pools": new_pools + existing_pools, "app_clients": clients, "routes": apis * per_api,
             "big_pool_id": big_pool, "api_ids": api_ids, "load": timings}
@@ -153,9 +168,11 @@ def import_api(admin, n, routes, pool_id, backend_url):
     return api["id"]
 
 
-def time_list_calls(admin, big_pool_id, page=60):
-    """Walks ListUserPools over every pool and ListUserPoolClients over the 1,000-client pool."""
+def time_list_calls(admin, big_pool_id, page=60, server_cpu=lambda: 0.0):
+    """Walks ListUserPools over every pool and ListUserPoolClients over the 1,000-client pool; with
+    server_cpu() (the server's CPU seconds so far) also the server's CPU per page."""
     result = {}
+    cpu = server_cpu()
     start, pages, count, token = time.monotonic(), 0, 0, None
     while True:
         body = {"MaxResults": page} | ({"NextToken": token} if token else {})
@@ -165,7 +182,9 @@ def time_list_calls(admin, big_pool_id, page=60):
             break
     elapsed = time.monotonic() - start
     result["list_user_pools"] = {"items": count, "pages": pages, "total_s": round(elapsed, 3),
-                                 "ms_per_page": round(1000 * elapsed / pages, 2)}
+                                 "ms_per_page": round(1000 * elapsed / pages, 2),
+                                 "server_cpu_ms_per_page": round(1000 * (server_cpu() - cpu) / pages, 2)}
+    cpu = server_cpu()
     start, pages, count, token = time.monotonic(), 0, 0, None
     while True:
         body = {"UserPoolId": big_pool_id, "MaxResults": page} | ({"NextToken": token} if token else {})
@@ -175,5 +194,6 @@ def time_list_calls(admin, big_pool_id, page=60):
             break
     elapsed = time.monotonic() - start
     result["list_user_pool_clients"] = {"items": count, "pages": pages, "total_s": round(elapsed, 3),
-                                        "ms_per_page": round(1000 * elapsed / pages, 2)}
+                                        "ms_per_page": round(1000 * elapsed / pages, 2),
+                                        "server_cpu_ms_per_page": round(1000 * (server_cpu() - cpu) / pages, 2)}
     return result

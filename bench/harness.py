@@ -424,15 +424,25 @@ def table(report):
     scale = report.get("scale")
     if scale:
         add("")
+        load = scale["load"]
         add(f"scale: {scale['pools']} pools, {scale['app_clients']} app clients, {scale['routes']} routes; "
-            f"loaded in {scale['load']['total_s']} s (pools {scale['load']['pools_s']} s, clients "
-            f"{scale['load']['clients_s']} s, routes {scale['load']['routes_s']} s)")
+            f"loaded in {load['total_s']} s (pools {load['pools_s']} s, clients "
+            f"{load['clients_s']} s, routes {load['routes_s']} s)"
+            + (f" {scale['loaded_at']}, cached in {scale['from_cache']}" if scale.get("from_cache") else ""))
+        if "pools_cpu_s" in load:
+            new_pools = scale["pools"] - 1
+            add(f"scale load per server CPU-s: {new_pools / max(load['pools_cpu_s'], 0.1):.1f} pools "
+                f"({load['pools_cpu_s']} CPU-s, load average {load['pools_load_average']}), "
+                f"{scale['app_clients'] / max(load['clients_cpu_s'], 0.1):.0f} app clients "
+                f"({load['clients_cpu_s']} CPU-s, load average {load['clients_load_average']}), "
+                f"{scale['routes'] / max(load['routes_cpu_s'], 0.1):.0f} routes ({load['routes_cpu_s']} CPU-s)")
         add(f"scale startup to ready {scale['startup']['ready_s']:.2f} s ({scale['startup']['cpu_s_to_ready']:.1f} "
             f"CPU-s); RSS ready "
             f"{scale['startup']['rss_ready_mib']} MiB, after load {scale['startup']['rss_after_load_mib']} MiB")
         for name, l in scale["list_calls"].items():
             add(f"scale {name}: {l['items']} items in {l['pages']} pages, {l['total_s']} s "
-                f"({l['ms_per_page']} ms/page)")
+                f"({l['ms_per_page']} ms/page" + (f", {l['server_cpu_ms_per_page']} ms of server CPU/page)"
+                                                  if "server_cpu_ms_per_page" in l else ")"))
         rows("scale: ", scale)
     add("")
     noisy = c["core0_available"] < 0.9
@@ -629,7 +639,8 @@ def scale_suite(args, small_gatehouse, nginx_backend, nginx_proxy, workdir, repo
             loader.start(core=None)
             admin = Admin(f"http://127.0.0.1:{port}", *read_credentials(os.path.join(data_dir, "admin-credentials")))
             scale = fixtures.scale(admin, backend_url, pools=args.scale_pools, clients=args.scale_clients,
-                                   routes=args.scale_routes, existing_pools=1, workers=args.load_workers, log=log)
+                                   routes=args.scale_routes, existing_pools=1, workers=args.load_workers, log=log,
+                                   server_cpu=lambda: cpu_seconds(loader.pids()))
             scale["loaded_at"] = report["timestamp"]
         finally:
             loader.stop()
@@ -648,7 +659,8 @@ def scale_suite(args, small_gatehouse, nginx_backend, nginx_proxy, workdir, repo
                             "rss_ready_mib": gatehouse.rss()}
         log(f"  ready in {ready_s:.2f} s, RSS {scale['startup']['rss_ready_mib']} MiB")
         admin = Admin(f"http://127.0.0.1:{port}", *read_credentials(os.path.join(data_dir, "admin-credentials")))
-        scale["list_calls"] = fixtures.time_list_calls(admin, scale["big_pool_id"])
+        scale["list_calls"] = fixtures.time_list_calls(admin, scale["big_pool_id"],
+                                                       server_cpu=lambda: cpu_seconds(gatehouse.pids()))
         for name, l in scale["list_calls"].items():
             log(f"  {name}: {l['items']} items, {l['pages']} pages, {l['total_s']} s")
         targets = Targets(gatehouse, nginx_backend, nginx_proxy, fixtures.small(admin, backend_url))

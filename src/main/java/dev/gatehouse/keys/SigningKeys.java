@@ -31,20 +31,40 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SigningKeys {
 
+    /**
+     * RSA-2048 pairs made ahead of need: about 0.1 s of CPU each, two per pool. Eight pairs are four
+     * pools' worth, a few MiB at most. P-256 pairs take well under a millisecond and need no reserve.
+     */
+    private static final KeyReserve RSA_RESERVE =
+            new KeyReserve("gatehouse-rsa-key-reserve", 8, () -> generatePair(SigningAlgorithm.RS256));
+
     private final Map<String, JWSSigner> signers = new ConcurrentHashMap<>();
 
-    /** A new key of {@code algorithm} from SecureRandom, created now, signing from {@code activateAt}. */
+    /**
+     * A new key of {@code algorithm} from SecureRandom, created now, signing from {@code activateAt};
+     * an RS256 key takes its material from the reserve when a pair is ready there.
+     */
     public static SigningKey generate(String poolId, KeyPurpose purpose, SigningAlgorithm algorithm, Instant now,
                                       Instant activateAt) {
+        KeyPair pair = algorithm == SigningAlgorithm.RS256 ? RSA_RESERVE.take() : generatePair(algorithm);
+        return new SigningKey(poolId, Ids.keyId(), purpose, algorithm,
+                pair.getPrivate().getEncoded(), pair.getPublic().getEncoded(), now, activateAt, null);
+    }
+
+    /** The reserve RS256 keys come from (tests look at it). */
+    static KeyReserve rsaReserve() {
+        return RSA_RESERVE;
+    }
+
+    /** A fresh pair of {@code algorithm}'s key type from the provider's SecureRandom. */
+    static KeyPair generatePair(SigningAlgorithm algorithm) {
         try {
             KeyPairGenerator generator = CryptoProvider.keyPairGenerator(keyFamily(algorithm));
             switch (algorithm) {
                 case RS256 -> generator.initialize(new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
                 case ES256 -> generator.initialize(new ECGenParameterSpec("secp256r1"));
             }
-            KeyPair pair = generator.generateKeyPair();
-            return new SigningKey(poolId, Ids.keyId(), purpose, algorithm,
-                    pair.getPrivate().getEncoded(), pair.getPublic().getEncoded(), now, activateAt, null);
+            return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(algorithm + " key generation failed", e);
         }

@@ -90,4 +90,65 @@ class BulkPoolLoadTest {
                     .keyPolicy().rotationPeriodDays()).isEqualTo(30);
         }
     }
+
+    /**
+     * The reader's queries leave ordering to it (no ORDER BY, so H2 scans tables in storage order):
+     * rows inserted out of order still come back as the single-pool SQL once ordered them.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void loadingWhenRowsWereInsertedOutOfOrderThenEachPoolsRowsAreInTheirOrder(TestDatabase database) {
+        try (TestServer server = TestServer.start(database)) {
+            Store store = server.server().components().store();
+            Instant now = Instant.parse("2026-01-01T00:00:00Z");
+            String poolId = "us-east-1_ORDER" + UUID.randomUUID().toString().substring(0, 4);
+            List<SigningKey> template = SigningKeys.newPoolKeys("us-east-1_TEMPLATE", now);
+            // kids in reverse of creation order: the later key has the smaller kid
+            List<SigningKey> keys = List.of(
+                    copy(template.get(0), poolId, "z-first", now), copy(template.get(1), poolId, "y-first", now),
+                    copy(template.get(0), poolId, "b-second", now.plusSeconds(60)),
+                    copy(template.get(1), poolId, "a-second", now.plusSeconds(60)));
+            store.insertPool(new UserPool(poolId, "us-east-1", poolId, "INACTIVE", "ESSENTIALS", "{}", now, now),
+                    List.of(keys.get(3), keys.get(1), keys.get(2), keys.get(0)), Map.of());
+            String stem = poolId.substring(10).toLowerCase();
+            store.insertDomain(new Domain("zeta-" + stem, poolId, "us-east-1", null, null, null));
+            store.insertDomain(new Domain("alpha-" + stem, poolId, "us-east-1", null, null, null));
+            store.insertResourceServer(new ResourceServer(poolId, "zapi", "Z", List.of(new Scope("write", "w"))));
+            store.insertResourceServer(new ResourceServer(poolId, "api", "A",
+                    List.of(new Scope("write", "w"), new Scope("read", "r"), new Scope("admin", "a"))));
+            List<String> clientIds = List.of("c3xxxxxxxxxxxxxxxxxxxxxxxx", "c2xxxxxxxxxxxxxxxxxxxxxxxx",
+                    "c1xxxxxxxxxxxxxxxxxxxxxxxx");
+            for (String clientId : clientIds) {
+                store.insertClient(new AppClient(poolId, clientId, clientId, TokenValidity.DEFAULT, List.of(),
+                        List.of(), List.of(), List.of(), null, List.of("client_credentials"), List.of(), true, true,
+                        "{}", now, now),
+                        List.of(new ClientSecret(clientId + "--b", clientId, "late", true, now.plusSeconds(5))));
+            }
+            String first = clientIds.get(2);
+            store.insertSecret(poolId, new ClientSecret(first + "--z", first, "early", true, now.plusSeconds(1)));
+            store.insertSecret(poolId, new ClientSecret(first + "--a", first, "late-too", true, now.plusSeconds(5)));
+
+            PoolState one = store.loadPoolState(poolId).orElseThrow();
+            PoolState bulk = store.loadAllPoolStates().stream().filter(p -> p.pool().id().equals(poolId))
+                    .findFirst().orElseThrow();
+
+            for (PoolState state : List.of(one, bulk)) {
+                assertThat(state.keys()).extracting(SigningKey::kid)
+                        .containsExactly("y-first", "z-first", "a-second", "b-second");
+                assertThat(state.domains()).extracting(Domain::domain).containsExactly("alpha-" + stem, "zeta-" + stem);
+                assertThat(state.resourceServers()).extracting(ResourceServer::identifier).containsExactly("api", "zapi");
+                assertThat(state.resourceServers().get(0).scopes()).extracting(Scope::name)
+                        .containsExactly("write", "read", "admin");
+                assertThat(state.clients()).extracting(AppClient::clientId)
+                        .containsExactly(clientIds.get(2), clientIds.get(1), clientIds.get(0));
+                assertThat(state.secretsByClient().get(first)).extracting(ClientSecret::secretId)
+                        .containsExactly(first + "--z", first + "--a", first + "--b");
+            }
+        }
+    }
+
+    private static SigningKey copy(SigningKey key, String poolId, String kid, Instant created) {
+        return new SigningKey(poolId, kid, key.purpose(), key.algorithm(), key.privateKeyPkcs8(), key.publicKeyX509(),
+                created, created, null);
+    }
 }

@@ -28,8 +28,9 @@ public final class JdbcApiStore implements ApiStore {
     private static final String INSERT_API = "INSERT INTO rest_api (" + API_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SELECT_API = "SELECT " + API_COLUMNS + " FROM rest_api WHERE id = ?";
     private static final String LOCK_API = SELECT_API + " FOR UPDATE";
+    // Ordered by the whole (region, id) index so H2 stops after one page (see JdbcStore.LIST_POOLS).
     private static final String LIST_APIS = "SELECT " + API_COLUMNS
-            + " FROM rest_api WHERE region = ? AND id > ? ORDER BY id LIMIT ?";
+            + " FROM rest_api WHERE region = ? AND id > ? ORDER BY region, id LIMIT ?";
     private static final String UPDATE_API = """
             UPDATE rest_api SET name = ?, description = ?, tags = ?, definition = ?, api_version = ? WHERE id = ?""";
     private static final String DELETE_API = "DELETE FROM rest_api WHERE id = ?";

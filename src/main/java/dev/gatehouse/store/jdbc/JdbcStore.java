@@ -48,8 +48,10 @@ public final class JdbcStore implements Store {
             "id, region, name, deletion_protection, tier, sign_in_settings, created_at, modified_at";
     private static final String INSERT_POOL = "INSERT INTO user_pool (" + POOL_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SELECT_POOL = "SELECT " + POOL_COLUMNS + " FROM user_pool WHERE id = ?";
+    // Ordered by the whole index (region, id), not by id alone: only then does H2 walk the index in
+    // order and stop after one page; ordered by id it fetched and sorted every later pool of the region.
     private static final String LIST_POOLS = """
-            SELECT %s FROM user_pool WHERE region = ? AND id > ? ORDER BY id LIMIT ?""".formatted(POOL_COLUMNS);
+            SELECT %s FROM user_pool WHERE region = ? AND id > ? ORDER BY region, id LIMIT ?""".formatted(POOL_COLUMNS);
     private static final String UPDATE_POOL = """
             UPDATE user_pool SET name = ?, deletion_protection = ?, tier = ?, sign_in_settings = ?, modified_at = ?
             WHERE id = ?""";
@@ -70,7 +72,7 @@ public final class JdbcStore implements Store {
     private static final String SELECT_SERVER = "SELECT pool_id, identifier, name FROM resource_server WHERE pool_id = ? AND identifier = ?";
     private static final String LIST_SERVERS = """
             SELECT pool_id, identifier, name FROM resource_server
-            WHERE pool_id = ? AND identifier > ? ORDER BY identifier LIMIT ?""";
+            WHERE pool_id = ? AND identifier > ? ORDER BY pool_id, identifier LIMIT ?""";
     private static final String SERVERS_OF_POOL = "SELECT pool_id, identifier, name FROM resource_server WHERE pool_id = ? ORDER BY identifier";
     private static final String COUNT_SERVERS = "SELECT COUNT(*) FROM resource_server WHERE pool_id = ?";
     private static final String UPDATE_SERVER = "UPDATE resource_server SET name = ? WHERE pool_id = ? AND identifier = ?";
@@ -91,7 +93,7 @@ public final class JdbcStore implements Store {
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SELECT_CLIENT = "SELECT " + CLIENT_COLUMNS + " FROM app_client WHERE pool_id = ? AND client_id = ?";
     private static final String LIST_CLIENTS = "SELECT " + CLIENT_COLUMNS
-            + " FROM app_client WHERE pool_id = ? AND client_id > ? ORDER BY client_id LIMIT ?";
+            + " FROM app_client WHERE pool_id = ? AND client_id > ? ORDER BY pool_id, client_id LIMIT ?";
     private static final String COUNT_CLIENTS = "SELECT COUNT(*) FROM app_client WHERE pool_id = ?";
     private static final String UPDATE_CLIENT = """
             UPDATE app_client SET client_name = ?, access_validity = ?, access_unit = ?, id_validity = ?, id_unit = ?,

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,32 +28,41 @@ import java.util.Set;
 /**
  * Reads {@link PoolState}s with one query per table: for one pool (after a write) or for every pool
  * at once (start-up), so loading 10,000 pools costs a dozen queries rather than a dozen per pool.
- * Rows are grouped by pool id in the order the queries return them.
+ *
+ * <p>The queries have no ORDER BY and the rows are sorted per pool here instead: on H2 an ORDER BY
+ * over a whole table walks an index and fetches every row from it at random (or sorts in the
+ * database), which made start-up with 100,000 app clients several times slower than reading the
+ * tables in storage order. For the same reason every pool's secrets come from one plain scan of
+ * {@code client_secret}, their pools from the clients already read, and disabled clients and
+ * revoked-before times from the same {@code app_client} rows as the clients.
  */
 final class PoolStateReader {
 
     private static final String POOLS = "SELECT id, region, name, deletion_protection, tier, sign_in_settings, "
-            + "created_at, modified_at FROM user_pool %s ORDER BY id";
+            + "created_at, modified_at FROM user_pool %s";
     private static final String DOMAINS = "SELECT region, domain, pool_id, certificate_arn, security_policy, "
-            + "managed_login_version FROM pool_domain %s ORDER BY domain";
-    private static final String SERVERS = "SELECT pool_id, identifier, name FROM resource_server %s ORDER BY identifier";
+            + "managed_login_version FROM pool_domain %s";
+    private static final String SERVERS = "SELECT pool_id, identifier, name FROM resource_server %s";
     private static final String SCOPES =
-            "SELECT pool_id, identifier, scope_name, description FROM resource_server_scope %s ORDER BY position";
-    private static final String CLIENTS = "SELECT " + JdbcStore.CLIENT_COLUMNS + " FROM app_client %s ORDER BY client_id";
-    private static final String SECRETS = """
-            SELECT c.pool_id, s.secret_id, s.client_id, s.sealed_value, s.generated, s.created_at
-            FROM client_secret s JOIN app_client c ON c.client_id = s.client_id
-            %s ORDER BY s.created_at, s.secret_id""";
+            "SELECT pool_id, identifier, scope_name, description, position FROM resource_server_scope %s";
+    private static final String CLIENTS = "SELECT " + JdbcStore.CLIENT_COLUMNS
+            + ", disabled, tokens_revoked_before FROM app_client %s";
+    private static final String SECRET_COLUMNS = "s.secret_id, s.client_id, s.sealed_value, s.generated, s.created_at";
+    private static final String ALL_SECRETS = "SELECT " + SECRET_COLUMNS + " FROM client_secret s";
+    private static final String SECRETS_OF_POOL = "SELECT " + SECRET_COLUMNS
+            + " FROM client_secret s JOIN app_client c ON c.client_id = s.client_id WHERE c.pool_id = ?";
     private static final String RATE_LIMITS = """
             SELECT c.pool_id, r.client_id, r.rate_per_second, r.burst
             FROM client_rate_limit r JOIN app_client c ON c.client_id = r.client_id %s""";
-    private static final String KEYS = "SELECT " + JdbcStore.KEY_COLUMNS + " FROM signing_key %s ORDER BY created_at, kid";
+    private static final String KEYS = "SELECT " + JdbcStore.KEY_COLUMNS + " FROM signing_key %s";
     private static final String KEY_POLICIES =
             "SELECT pool_id, rotation_period_days, pre_publication_seconds, algorithm FROM pool_key_policy %s";
     private static final String REVOKED = "SELECT pool_id, jti, expires_at FROM revoked_token %s";
-    private static final String CLIENT_REVOCATIONS = """
-            SELECT pool_id, client_id, disabled, tokens_revoked_before FROM app_client
-            WHERE (disabled = TRUE OR tokens_revoked_before IS NOT NULL) %s""";
+
+    private static final Comparator<ClientSecret> SECRET_ORDER =
+            Comparator.comparing(ClientSecret::creationDate).thenComparing(ClientSecret::secretId);
+    private static final Comparator<SigningKey> KEY_ORDER =
+            Comparator.comparing(SigningKey::creationDate).thenComparing(SigningKey::kid);
 
     private final Jdbc.RowMapper<Optional<ClientSecret>> secrets;
     private final Jdbc.RowMapper<Optional<SigningKey>> keys;
@@ -71,23 +81,29 @@ final class PoolStateReader {
         return read(c, null);
     }
 
-    /** The pools' states: of {@code poolId} only, or of every pool when it is null. */
+    /** An app client row with the two revocation columns read beside it. */
+    private record ClientRow(AppClient client, boolean disabled, Long tokensRevokedBefore) {
+    }
+
+    /** The pools' states, ordered by pool id: of {@code poolId} only, or of every pool when it is null. */
     private List<PoolState> read(Connection c, String poolId) throws SQLException {
         Filter f = new Filter(poolId);
-        List<UserPool> pools = Jdbc.query(c, f.where(POOLS, "id"), JdbcStore::pool, f.params());
+        List<UserPool> pools = new ArrayList<>(Jdbc.query(c, f.where(POOLS, "id"), JdbcStore::pool, f.params()));
         if (pools.isEmpty()) {
             return List.of();
         }
-        Map<String, List<Domain>> domains = group(Jdbc.query(c, f.where(DOMAINS, "pool_id"), JdbcStore::domain,
-                f.params()), Domain::poolId);
+        pools.sort(Comparator.comparing(UserPool::id));
+        Map<String, List<Domain>> domains = sorted(group(Jdbc.query(c, f.where(DOMAINS, "pool_id"), JdbcStore::domain,
+                f.params()), Domain::poolId), Comparator.comparing(Domain::domain));
         Map<String, List<ResourceServer>> servers = resourceServers(c, f);
-        Map<String, List<AppClient>> clients = group(Jdbc.query(c, f.where(CLIENTS, "pool_id"), JdbcStore::client,
-                f.params()), AppClient::poolId);
-        Map<String, Map<String, List<ClientSecret>>> secretsByPool = new HashMap<>();
-        for (Pooled<Optional<ClientSecret>> row : Jdbc.query(c, f.where(SECRETS, "c.pool_id"), pooled(secrets), f.params())) {
-            row.value().ifPresent(secret -> secretsByPool.computeIfAbsent(row.poolId(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(secret.clientId(), k -> new ArrayList<>()).add(secret));
+        List<ClientRow> clientRows = Jdbc.query(c, f.where(CLIENTS, "pool_id"), PoolStateReader::clientRow, f.params());
+        Map<String, String> poolOfClient = new HashMap<>(clientRows.size() * 2);
+        for (ClientRow row : clientRows) {
+            poolOfClient.put(row.client().clientId(), row.client().poolId());
         }
+        Map<String, List<AppClient>> clients = sorted(group(clientRows.stream().map(ClientRow::client).toList(),
+                AppClient::poolId), Comparator.comparing(AppClient::clientId));
+        Map<String, Map<String, List<ClientSecret>>> secretsByPool = secretsByPool(c, poolId, poolOfClient);
         Map<String, Map<String, ClientRateLimit>> limits = new HashMap<>();
         for (Pooled<String[]> row : Jdbc.query(c, f.where(RATE_LIMITS, "c.pool_id"),
                 pooled(r -> new String[] {r.getString(2), r.getString(3), r.getString(4)}), f.params())) {
@@ -98,12 +114,13 @@ final class PoolStateReader {
         for (Optional<SigningKey> key : Jdbc.query(c, f.where(KEYS, "pool_id"), keys, f.params())) {
             key.ifPresent(k -> keysByPool.computeIfAbsent(k.poolId(), p -> new ArrayList<>()).add(k));
         }
+        keysByPool.values().forEach(list -> list.sort(KEY_ORDER));
         Map<String, SigningKeyPolicy> policies = new HashMap<>();
         for (Pooled<SigningKeyPolicy> row : Jdbc.query(c, f.where(KEY_POLICIES, "pool_id"),
                 pooled(r -> JdbcStore.keyPolicy(r, 2)), f.params())) {
             policies.put(row.poolId(), row.value());
         }
-        Map<String, RevocationState> revocations = revocations(c, f);
+        Map<String, RevocationState> revocations = revocations(c, f, clientRows);
         List<PoolState> out = new ArrayList<>(pools.size());
         for (UserPool pool : pools) {
             String id = pool.id();
@@ -116,22 +133,55 @@ final class PoolStateReader {
         return out;
     }
 
-    private static Map<String, List<ResourceServer>> resourceServers(Connection c, Filter f) throws SQLException {
-        Map<String, List<Scope>> scopes = new HashMap<>();
-        for (String[] row : Jdbc.query(c, f.where(SCOPES, "pool_id"),
-                r -> new String[] {r.getString(1), r.getString(2), r.getString(3), r.getString(4)}, f.params())) {
-            scopes.computeIfAbsent(row[0] + "\n" + row[1], k -> new ArrayList<>()).add(new Scope(row[2], row[3]));
+    /**
+     * Secrets by pool and client, each client's in creation order. A secret whose client was not
+     * read (none can exist: the foreign key cascades) is left out, as the join once did.
+     */
+    private Map<String, Map<String, List<ClientSecret>>> secretsByPool(Connection c, String poolId,
+                                                                       Map<String, String> poolOfClient)
+            throws SQLException {
+        List<Optional<ClientSecret>> rows = poolId == null
+                ? Jdbc.query(c, ALL_SECRETS, secrets)
+                : Jdbc.query(c, SECRETS_OF_POOL, secrets, poolId);
+        Map<String, Map<String, List<ClientSecret>>> out = new HashMap<>();
+        for (Optional<ClientSecret> row : rows) {
+            if (row.isEmpty()) {
+                continue;
+            }
+            ClientSecret secret = row.get();
+            String pool = poolOfClient.get(secret.clientId());
+            if (pool != null) {
+                out.computeIfAbsent(pool, k -> new LinkedHashMap<>())
+                        .computeIfAbsent(secret.clientId(), k -> new ArrayList<>()).add(secret);
+            }
         }
+        out.values().forEach(byClient -> byClient.values().forEach(list -> list.sort(SECRET_ORDER)));
+        return out;
+    }
+
+    private static Map<String, List<ResourceServer>> resourceServers(Connection c, Filter f) throws SQLException {
+        Map<String, List<Object[]>> scopeRows = new HashMap<>();
+        for (Object[] row : Jdbc.query(c, f.where(SCOPES, "pool_id"),
+                r -> new Object[] {r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5)},
+                f.params())) {
+            scopeRows.computeIfAbsent(row[0] + "\n" + row[1], k -> new ArrayList<>()).add(row);
+        }
+        Map<String, List<Scope>> scopes = new HashMap<>();
+        scopeRows.forEach((server, rows) -> {
+            rows.sort(Comparator.comparingInt(row -> (Integer) row[4]));
+            scopes.put(server, rows.stream().map(row -> new Scope((String) row[2], (String) row[3])).toList());
+        });
         Map<String, List<ResourceServer>> out = new HashMap<>();
         for (String[] row : Jdbc.query(c, f.where(SERVERS, "pool_id"),
                 r -> new String[] {r.getString(1), r.getString(2), r.getString(3)}, f.params())) {
             out.computeIfAbsent(row[0], k -> new ArrayList<>()).add(new ResourceServer(row[0], row[1], row[2],
                     scopes.getOrDefault(row[0] + "\n" + row[1], List.of())));
         }
-        return out;
+        return sorted(out, Comparator.comparing(ResourceServer::identifier));
     }
 
-    private static Map<String, RevocationState> revocations(Connection c, Filter f) throws SQLException {
+    private static Map<String, RevocationState> revocations(Connection c, Filter f, List<ClientRow> clients)
+            throws SQLException {
         Map<String, Map<String, Long>> jtis = new HashMap<>();
         for (String[] row : Jdbc.query(c, f.where(REVOKED, "pool_id"),
                 r -> new String[] {r.getString(1), r.getString(2), Long.toString(r.getLong(3))}, f.params())) {
@@ -139,13 +189,13 @@ final class PoolStateReader {
         }
         Map<String, Map<String, Long>> before = new HashMap<>();
         Map<String, Set<String>> disabled = new HashMap<>();
-        for (String[] row : Jdbc.query(c, f.and(CLIENT_REVOCATIONS, "pool_id"), PoolStateReader::clientRevocation,
-                f.params())) {
-            if (row[2] != null) {
-                disabled.computeIfAbsent(row[0], k -> new HashSet<>()).add(row[1]);
+        for (ClientRow row : clients) {
+            String pool = row.client().poolId();
+            if (row.disabled()) {
+                disabled.computeIfAbsent(pool, k -> new HashSet<>()).add(row.client().clientId());
             }
-            if (row[3] != null) {
-                before.computeIfAbsent(row[0], k -> new HashMap<>()).put(row[1], Long.parseLong(row[3]));
+            if (row.tokensRevokedBefore() != null) {
+                before.computeIfAbsent(pool, k -> new HashMap<>()).put(row.client().clientId(), row.tokensRevokedBefore());
             }
         }
         Set<String> pools = new HashSet<>(jtis.keySet());
@@ -159,11 +209,11 @@ final class PoolStateReader {
         return out;
     }
 
-    /** pool id, client id, "disabled" when disabled (else null), tokens-revoked-before millis or null. */
-    private static String[] clientRevocation(ResultSet r) throws SQLException {
-        long revokedBefore = r.getLong(4);
-        String before = r.wasNull() ? null : Long.toString(revokedBefore);
-        return new String[] {r.getString(1), r.getString(2), r.getBoolean(3) ? "disabled" : null, before};
+    private static ClientRow clientRow(ResultSet r) throws SQLException {
+        AppClient client = JdbcStore.client(r);
+        boolean disabled = r.getBoolean("disabled");
+        long revokedBefore = r.getLong("tokens_revoked_before");
+        return new ClientRow(client, disabled, r.wasNull() ? null : revokedBefore);
     }
 
     private record Pooled<T>(String poolId, T value) {
@@ -172,6 +222,12 @@ final class PoolStateReader {
     /** Reads the pool id from the first column, then the row with {@code mapper}. */
     private static <T> Jdbc.RowMapper<Pooled<T>> pooled(Jdbc.RowMapper<T> mapper) {
         return r -> new Pooled<>(r.getString(1), mapper.map(r));
+    }
+
+    /** Sorts every list of {@code groups} in place by {@code order}; returns {@code groups}. */
+    private static <T> Map<String, List<T>> sorted(Map<String, List<T>> groups, Comparator<? super T> order) {
+        groups.values().forEach(list -> list.sort(order));
+        return groups;
     }
 
     private static <T> Map<String, List<T>> group(List<T> rows, java.util.function.Function<T, String> poolOf) {
@@ -187,10 +243,6 @@ final class PoolStateReader {
 
         String where(String sql, String column) {
             return sql.formatted(poolId == null ? "" : "WHERE " + column + " = ?");
-        }
-
-        String and(String sql, String column) {
-            return sql.formatted(poolId == null ? "" : "AND " + column + " = ?");
         }
 
         Object[] params() {

@@ -215,6 +215,22 @@ abstract class PoolsApiTest extends ApiTestServer {
     }
 
     @Test
+    void listWhenPoolHasLambdaConfigThenItsDescriptionCarriesIt() {
+        CognitoIdentityProviderClient oregon = server.cognito("us-west-2");
+        String id = createPool(oregon, b -> b.poolName("with-lambda")
+                .policies(p -> p.passwordPolicy(pp -> pp.minimumLength(12)))
+                .lambdaConfig(l -> l.preTokenGenerationConfig(c -> c.lambdaVersion("V2_0")
+                        .lambdaArn("arn:aws:lambda:us-west-2:000000000000:function:pre")))).id();
+
+        UserPoolDescriptionType listed = oregon.listUserPools(r -> r.maxResults(60)).userPools().stream()
+                .filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+
+        assertThat(listed.name()).isEqualTo("with-lambda");
+        assertThat(listed.lambdaConfig().preTokenGenerationConfig().lambdaArn()).endsWith("function:pre");
+        assertThat(listed.lambdaConfig().preTokenGenerationConfig().lambdaVersionAsString()).isEqualTo("V2_0");
+    }
+
+    @Test
     void listWhenTokenFromAnotherRegionOrEditedThenInvalidParameter() {
         CognitoIdentityProviderClient sydney = server.cognito("ap-southeast-2");
         for (int i = 0; i < 3; i++) {
