@@ -1,5 +1,7 @@
 package dev.gatehouse.observe;
 
+import dev.gatehouse.json.JsonStrings;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,37 +148,7 @@ public final class JsonLinesAccessLog implements AccessLog, AutoCloseable {
             return;
         }
         out.append('"');
-        int clean = 0;
-        while (clean < value.length() && !needsEscape(value.charAt(clean))) {
-            clean++;
-        }
-        if (clean == value.length()) {
-            out.append(value).append('"'); // nearly always: the whole value in one array copy
-            return;
-        }
-        out.append(value, 0, clean);
-        for (int i = clean; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (needsEscape(c)) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    private static boolean needsEscape(char c) {
-        return c < 0x20 || c == '"' || c == '\\' || c == 0x2028 || c == 0x2029;
+        JsonStrings.appendEscaped(out, value).append('"');
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.gatehouse.token;
 
+import dev.gatehouse.json.JsonStrings;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -75,27 +77,8 @@ public final class AccessTokenFactory {
         return BASE64URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** JSON string escaping (RFC 8259 §7) for the few values that are not fixed. */
+    /** JSON string escaping for the few values that are not fixed. */
     static String escape(String value) {
-        StringBuilder out = null;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\' || c < 0x20) {
-                if (out == null) {
-                    out = new StringBuilder(value.length() + 8).append(value, 0, i);
-                }
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    case '\t' -> out.append("\\t");
-                    default -> out.append(String.format("\\u%04x", (int) c));
-                }
-            } else if (out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? value : out.toString();
+        return JsonStrings.escape(value);
     }
 }

@@ -34,6 +34,9 @@ class PackageArrowsTest {
             "admin", Set.of("oauth", "gateway", "server", "cli"),
             "oauth", Set.of("admin", "gateway", "manage", "server", "cli"),
             "gateway", Set.of("admin", "oauth", "manage", "server", "cli"),
+            // Hand-written JSON for the hot paths: a leaf everyone may use.
+            "json", Set.of("model", "store", "keys", "token", "manage", "admin", "oauth", "gateway", "server", "cli",
+                    "config", "net", "observe", "runtime"),
             // Shared by every plane (client address, connection guards): knows none of them.
             "net", Set.of("model", "store", "keys", "token", "manage", "admin", "oauth", "gateway", "server", "cli",
                     "config"));
