@@ -2,6 +2,7 @@ package dev.gatehouse.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 
 /**
  * Appends the change-log row every write ends with (DESIGN §3), naming what changed (a pool id, or
@@ -21,5 +22,13 @@ final class ChangeLog {
     static long append(Connection c, String changed, long millis) throws SQLException {
         Jdbc.query(c, LOCK_CHANGE_ORDER, row -> row.getString(1));
         return Jdbc.update(c, LOG_CHANGE, changed, millis);
+    }
+
+    /** The shape of most writes: one statement and the change-log row for {@code changed}, in one transaction. */
+    static void updateLogged(Jdbc jdbc, Clock clock, String changed, String sql, Object... params) {
+        jdbc.inTransaction(c -> {
+            Jdbc.update(c, sql, params);
+            return append(c, changed, clock.millis());
+        });
     }
 }

@@ -75,12 +75,9 @@ public final class JdbcApiStore implements ApiStore {
     @Override
     public void insertApi(ApiState state) {
         RestApi api = state.api();
-        jdbc.inTransaction(c -> {
-            Jdbc.update(c, INSERT_API, api.id(), api.region(), api.name(), api.description(),
-                    api.createdDate().toEpochMilli(), api.rootResourceId(), ApiJson.write(api.tags()), ApiJson.write(state.definition()),
-                    api.version());
-            return logChange(c, api.id());
-        });
+        updateLogged(api.id(), INSERT_API, api.id(), api.region(), api.name(), api.description(),
+                api.createdDate().toEpochMilli(), api.rootResourceId(), ApiJson.write(api.tags()), ApiJson.write(state.definition()),
+                api.version());
     }
 
     @Override
@@ -151,18 +148,12 @@ public final class JdbcApiStore implements ApiStore {
 
     @Override
     public void deleteDeployment(String apiId, String deploymentId) {
-        jdbc.inTransaction(c -> {
-            Jdbc.update(c, DELETE_DEPLOYMENT, apiId, deploymentId);
-            return logChange(c, apiId);
-        });
+        updateLogged(apiId, DELETE_DEPLOYMENT, apiId, deploymentId);
     }
 
     @Override
     public void insertStage(Stage stage) {
-        jdbc.inTransaction(c -> {
-            Jdbc.update(c, INSERT_STAGE, stageInsertParams(stage));
-            return logChange(c, stage.apiId());
-        });
+        updateLogged(stage.apiId(), INSERT_STAGE, stageInsertParams(stage));
     }
 
     @Override
@@ -177,18 +168,12 @@ public final class JdbcApiStore implements ApiStore {
 
     @Override
     public void updateStage(Stage stage) {
-        jdbc.inTransaction(c -> {
-            Jdbc.update(c, UPDATE_STAGE, stageUpdateParams(stage));
-            return logChange(c, stage.apiId());
-        });
+        updateLogged(stage.apiId(), UPDATE_STAGE, stageUpdateParams(stage));
     }
 
     @Override
     public void deleteStage(String apiId, String stageName) {
-        jdbc.inTransaction(c -> {
-            Jdbc.update(c, DELETE_STAGE, apiId, stageName);
-            return logChange(c, apiId);
-        });
+        updateLogged(apiId, DELETE_STAGE, apiId, stageName);
     }
 
     @Override
@@ -216,6 +201,10 @@ public final class JdbcApiStore implements ApiStore {
     @Override
     public List<String> allApiIds() {
         return jdbc.read(c -> Jdbc.query(c, ALL_API_IDS, r -> r.getString(1)));
+    }
+
+    private void updateLogged(String apiId, String sql, Object... params) {
+        ChangeLog.updateLogged(jdbc, clock, ApiStore.changeKey(apiId), sql, params);
     }
 
     private long logChange(Connection c, String apiId) throws SQLException {

@@ -208,10 +208,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public void deletePool(String poolId) {
-        jdbc.inTransaction(c -> {
-            Jdbc.update(c, DELETE_POOL, poolId);
-            return logChange(c, poolId);
-        });
+        updateLogged(poolId, DELETE_POOL, poolId);
     }
 
     @Override
@@ -223,11 +220,8 @@ public final class JdbcStore implements Store {
 
     @Override
     public void insertDomain(Domain d) {
-        jdbc.inTransaction(c -> {
-            Jdbc.update(c, INSERT_DOMAIN, d.region(), d.domain(), d.poolId(), d.certificateArn(), d.securityPolicy(),
-                    d.managedLoginVersion());
-            return logChange(c, d.poolId());
-        });
+        updateLogged(d.poolId(), INSERT_DOMAIN, d.region(), d.domain(), d.poolId(), d.certificateArn(), d.securityPolicy(),
+                d.managedLoginVersion());
     }
 
     @Override
@@ -242,19 +236,13 @@ public final class JdbcStore implements Store {
 
     @Override
     public void updateDomain(Domain d) {
-        jdbc.inTransaction(c -> {
-            Jdbc.update(c, UPDATE_DOMAIN, d.certificateArn(), d.securityPolicy(), d.managedLoginVersion(),
-                    d.region(), d.domain());
-            return logChange(c, d.poolId());
-        });
+        updateLogged(d.poolId(), UPDATE_DOMAIN, d.certificateArn(), d.securityPolicy(), d.managedLoginVersion(),
+                d.region(), d.domain());
     }
 
     @Override
     public void deleteDomain(Domain d) {
-        jdbc.inTransaction(c -> {
-            Jdbc.update(c, DELETE_DOMAIN, d.region(), d.domain());
-            return logChange(c, d.poolId());
-        });
+        updateLogged(d.poolId(), DELETE_DOMAIN, d.region(), d.domain());
     }
 
     // ---------------------------------------------------------------- resource servers
@@ -311,10 +299,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public void deleteResourceServer(String poolId, String identifier) {
-        jdbc.inTransaction(c -> {
-            Jdbc.update(c, DELETE_SERVER, poolId, identifier);
-            return logChange(c, poolId);
-        });
+        updateLogged(poolId, DELETE_SERVER, poolId, identifier);
     }
 
     // ---------------------------------------------------------------- app clients
@@ -371,10 +356,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public void deleteClient(String poolId, String clientId) {
-        jdbc.inTransaction(c -> {
-            Jdbc.update(c, DELETE_CLIENT, poolId, clientId);
-            return logChange(c, poolId);
-        });
+        updateLogged(poolId, DELETE_CLIENT, poolId, clientId);
     }
 
     @Override
@@ -392,10 +374,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public void deleteSecret(String poolId, String secretId) {
-        jdbc.inTransaction(c -> {
-            Jdbc.update(c, DELETE_SECRET, secretId);
-            return logChange(c, poolId);
-        });
+        updateLogged(poolId, DELETE_SECRET, secretId);
     }
 
     @Override
@@ -531,26 +510,17 @@ public final class JdbcStore implements Store {
 
     @Override
     public void revokeClientTokens(String poolId, String clientId, Instant before) {
-        jdbc.inTransaction(c -> {
-            Jdbc.update(c, REVOKE_CLIENT_TOKENS, millis(before), poolId, clientId);
-            return logChange(c, poolId);
-        });
+        updateLogged(poolId, REVOKE_CLIENT_TOKENS, millis(before), poolId, clientId);
     }
 
     @Override
     public void disableClient(String poolId, String clientId, Instant now) {
-        jdbc.inTransaction(c -> {
-            Jdbc.update(c, DISABLE_CLIENT, millis(now), poolId, clientId);
-            return logChange(c, poolId);
-        });
+        updateLogged(poolId, DISABLE_CLIENT, millis(now), poolId, clientId);
     }
 
     @Override
     public void enableClient(String poolId, String clientId) {
-        jdbc.inTransaction(c -> {
-            Jdbc.update(c, ENABLE_CLIENT, poolId, clientId);
-            return logChange(c, poolId);
-        });
+        updateLogged(poolId, ENABLE_CLIENT, poolId, clientId);
     }
 
     @Override
@@ -611,6 +581,10 @@ public final class JdbcStore implements Store {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private void updateLogged(String poolId, String sql, Object... params) {
+        ChangeLog.updateLogged(jdbc, clock, poolId, sql, params);
+    }
 
     private long logChange(Connection c, String poolId) throws SQLException {
         return ChangeLog.append(c, poolId, clock.millis());
