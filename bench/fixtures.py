@@ -171,29 +171,22 @@ def import_api(admin, n, routes, pool_id, backend_url):
 def time_list_calls(admin, big_pool_id, page=60, server_cpu=lambda: 0.0):
     """Walks ListUserPools over every pool and ListUserPoolClients over the 1,000-client pool; with
     server_cpu() (the server's CPU seconds so far) also the server's CPU per page."""
-    result = {}
+    return {"list_user_pools": _walk(admin, "ListUserPools", {}, "UserPools", page, server_cpu),
+            "list_user_pool_clients": _walk(admin, "ListUserPoolClients", {"UserPoolId": big_pool_id},
+                                            "UserPoolClients", page, server_cpu)}
+
+
+def _walk(admin, operation, request, items, page, server_cpu):
+    """Every page of one list operation: items, pages, wall time and server CPU per page."""
     cpu = server_cpu()
     start, pages, count, token = time.monotonic(), 0, 0, None
     while True:
-        body = {"MaxResults": page} | ({"NextToken": token} if token else {})
-        answer = admin.cognito("ListUserPools", body)
-        pages, count, token = pages + 1, count + len(answer.get("UserPools", [])), answer.get("NextToken")
+        body = request | {"MaxResults": page} | ({"NextToken": token} if token else {})
+        answer = admin.cognito(operation, body)
+        pages, count, token = pages + 1, count + len(answer.get(items, [])), answer.get("NextToken")
         if not token:
             break
     elapsed = time.monotonic() - start
-    result["list_user_pools"] = {"items": count, "pages": pages, "total_s": round(elapsed, 3),
-                                 "ms_per_page": round(1000 * elapsed / pages, 2),
-                                 "server_cpu_ms_per_page": round(1000 * (server_cpu() - cpu) / pages, 2)}
-    cpu = server_cpu()
-    start, pages, count, token = time.monotonic(), 0, 0, None
-    while True:
-        body = {"UserPoolId": big_pool_id, "MaxResults": page} | ({"NextToken": token} if token else {})
-        answer = admin.cognito("ListUserPoolClients", body)
-        pages, count, token = pages + 1, count + len(answer.get("UserPoolClients", [])), answer.get("NextToken")
-        if not token:
-            break
-    elapsed = time.monotonic() - start
-    result["list_user_pool_clients"] = {"items": count, "pages": pages, "total_s": round(elapsed, 3),
-                                        "ms_per_page": round(1000 * elapsed / pages, 2),
-                                        "server_cpu_ms_per_page": round(1000 * (server_cpu() - cpu) / pages, 2)}
-    return result
+    return {"items": count, "pages": pages, "total_s": round(elapsed, 3),
+            "ms_per_page": round(1000 * elapsed / pages, 2),
+            "server_cpu_ms_per_page": round(1000 * (server_cpu() - cpu) / pages, 2)}

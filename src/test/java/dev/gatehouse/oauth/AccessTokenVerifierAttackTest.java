@@ -42,6 +42,7 @@ import static dev.gatehouse.oauth.OAuthFixtures.POOL_B;
 import static dev.gatehouse.oauth.OAuthFixtures.SEC_A;
 import static dev.gatehouse.oauth.OAuthFixtures.SEC_B;
 import static dev.gatehouse.testing.RawJws.b64;
+import static dev.gatehouse.testing.RawJws.edit;
 import static dev.gatehouse.testing.RawJws.hmac;
 import static dev.gatehouse.testing.RawJws.json;
 import static dev.gatehouse.testing.RawJws.q;
@@ -194,14 +195,7 @@ class AccessTokenVerifierAttackTest {
             claims.put("version", "2");
             claims.put("jti", q("3f1d2c4b-0a9e-4c7d-8b6a-5e4f3d2c1b0a"));
             claims.put("client_id", q(CID_A));
-            for (int i = 0; i < edits.length; i += 2) {
-                if (edits[i + 1] == null) {
-                    claims.remove(edits[i]);
-                } else {
-                    claims.put(edits[i], edits[i + 1]);
-                }
-            }
-            return claims;
+            return edit(claims, edits);
         }
 
         String signA(String header, Map<String, String> claims) throws JOSEException {

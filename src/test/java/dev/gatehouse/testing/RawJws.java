@@ -30,6 +30,21 @@ public final class RawJws {
         return out.append('}').toString();
     }
 
+    /**
+     * {@code members} edited in place by name/raw-value pairs: a null value removes the member, any
+     * other replaces or adds it (at the end). Returns {@code members}.
+     */
+    public static Map<String, String> edit(Map<String, String> members, String... edits) {
+        for (int i = 0; i < edits.length; i += 2) {
+            if (edits[i + 1] == null) {
+                members.remove(edits[i]);
+            } else {
+                members.put(edits[i], edits[i + 1]);
+            }
+        }
+        return members;
+    }
+
     /** A JSON string literal. */
     public static String q(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";

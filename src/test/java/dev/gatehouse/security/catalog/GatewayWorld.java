@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.gatehouse.testing.RawJws.b64;
+import static dev.gatehouse.testing.RawJws.edit;
 import static dev.gatehouse.testing.RawJws.json;
 import static dev.gatehouse.testing.RawJws.q;
 import static dev.gatehouse.testing.RawJws.sign;
@@ -285,14 +286,7 @@ final class GatewayWorld implements AutoCloseable {
         claims.put("version", "2");
         claims.put("jti", q(java.util.UUID.randomUUID().toString()));
         claims.put("client_id", q(base.cidA));
-        for (int i = 0; i < edits.length; i += 2) {
-            if (edits[i + 1] == null) {
-                claims.remove(edits[i]);
-            } else {
-                claims.put(edits[i], edits[i + 1]);
-            }
-        }
-        return claims;
+        return edit(claims, edits);
     }
 
     /** K_A over {@link #headerA()} and the edited claims. */
