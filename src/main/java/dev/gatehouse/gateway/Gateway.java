@@ -12,7 +12,6 @@ import dev.gatehouse.store.DirectoryHolder;
 import dev.gatehouse.token.AccessTokenVerifier;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.ext.web.Router;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,12 +19,10 @@ import java.util.function.Supplier;
 
 /**
  * The gateway plane assembled: one {@link GatewayHandler} with its verifiers, throttles and forwarder.
- * {@link #mount(Router)} puts it in front of every other route of the router.
+ * The listener serves it on each connection ahead of the router ({@link dev.gatehouse.net.DirectRequests}).
  */
 public final class Gateway implements AutoCloseable {
 
-    /** Before every other route: the host form owns all paths of an execute-api host. */
-    public static final int ROUTE_ORDER = -1_000_000;
     static final Duration JWKS_TTL = Duration.ofMinutes(5);
     static final Duration UNKNOWN_KID_PENALTY = Duration.ofSeconds(10);
     /** A whole discovery + JWKS fetch; requests waiting for a first fetch wait at most this long. */
@@ -47,10 +44,6 @@ public final class Gateway implements AutoCloseable {
         this.forwarder = new Forwarder(vertx);
         this.handler = new GatewayHandler(stages, new RouteTables(), authorizer, new StageThrottles(), forwarder,
                 clientAddress, accessLog, domainSuffix, clock);
-    }
-
-    public void mount(Router router) {
-        router.route().order(ROUTE_ORDER).handler(handler::handle);
     }
 
     public GatewayHandler handler() {

@@ -11,12 +11,14 @@ import dev.gatehouse.model.api.Integration;
 import dev.gatehouse.net.ClientAddress;
 import dev.gatehouse.observe.AccessLog;
 import dev.gatehouse.observe.AccessLogEntry;
-import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.ext.web.RoutingContext;
+import dev.gatehouse.net.DirectExchange;
+import dev.gatehouse.net.DirectRequests;
+import dev.gatehouse.net.ResponseHead;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.http.impl.HttpUtils;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -34,14 +36,19 @@ import java.util.Set;
  *   <li>host form: {@code Host: {apiId}.execute-api.{region}.{domainSuffix}[:port]}, path {@code /{stage}/{path}};</li>
  *   <li>path form: {@code /restapis/{apiId}/{stage}/_user_request_/{path}} on any host.</li>
  * </ul>
- * {@link #handle} must run before every other route (the host form owns every path of its host);
- * requests of neither form go on with {@code ctx.next()}. The path is parsed once by
- * {@link RequestPath}: what is matched is what is forwarded.
+ * It serves its requests directly on each listener connection ({@link DirectRequests}), ahead of the
+ * router: {@link #claims} decides from the request head (the host form owns every path of its host);
+ * requests of neither form go on to the router. The path is parsed once by {@link RequestPath}: what
+ * is matched is what is forwarded.
  */
-public final class GatewayHandler {
+public final class GatewayHandler implements DirectRequests.Server {
+
+    private static final String REQUEST_ID = "x-amzn-RequestId";
 
     private static final String PATH_FORM_PREFIX = "/restapis/";
     private static final String USER_REQUEST = "_user_request_";
+    /** The label between the API id and the region in an execute-api host name. */
+    private static final String EXECUTE_API_LABEL = ".execute-api.";
 
     /** The methods API Gateway defines; ANY means these. */
     private static final Set<String> API_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
@@ -70,44 +77,60 @@ public final class GatewayHandler {
         this.clock = clock;
     }
 
-    /** The single entry point: the lead mounts it first on the router. */
-    public void handle(RoutingContext ctx) {
-        HttpServerRequest request = ctx.request();
-        String[] hostForm = executeApiHost(request.getHeader(HttpHeaders.HOST));
+    /** Whether this request is the gateway's: an execute-api host, the path form, or an absolute form naming one. */
+    @Override
+    public boolean claims(HttpRequest head) {
+        String uri = head.uri();
+        if (executeApiHost(head.headers().get(HttpHeaderNames.HOST)) != null) {
+            return true;
+        }
+        if (!uri.startsWith("/")) {
+            return executeApiHost(authority(uri)) != null;
+        }
+        return uri.startsWith(PATH_FORM_PREFIX) && isPathForm(uri);
+    }
+
+    /** Serves a request {@link #claims} took. */
+    @Override
+    public void serve(DirectExchange request) {
+        String[] hostForm = executeApiHost(request.header(HttpHeaderNames.HOST));
         String uri = request.uri();
-        if (hostForm == null && !uri.startsWith("/") && executeApiHost(authority(uri)) != null) {
+        if (hostForm != null) {
+            serveHostForm(request, hostForm[0], hostForm[1], uri);
+        } else if (uri.startsWith("/")) {
+            servePathForm(request, uri);
+        } else {
             // Absolute-form (RFC 9112 §3.2.2): its authority, not Host, names the target; the gateway is not
             // reached by a Host/authority mismatch (GW-12).
             new Exchange(request, null).fail(GatewayError.badRequest("absolute_form"));
-            return;
-        }
-        if (hostForm != null) {
-            serveHostForm(request, hostForm[0], hostForm[1], uri);
-        } else if (uri.startsWith(PATH_FORM_PREFIX) && isPathForm(uri)) {
-            servePathForm(request, uri);
-        } else {
-            ctx.next();
         }
     }
 
-    /** {apiId, region} when the Host is an execute-api host of this gateway, else null. */
+    /**
+     * {apiId, region} (lower case) when the Host is an execute-api host of this gateway, else null. Runs
+     * for every request on the listener, so it compares in place rather than lower-casing and splitting.
+     */
     String[] executeApiHost(String host) {
         if (host == null) {
             return null;
         }
-        String name = host.toLowerCase(Locale.ROOT);
-        int colon = name.lastIndexOf(':');
-        if (colon > 0 && name.indexOf(']') < colon) {
-            name = name.substring(0, colon);
+        int end = host.length();
+        int colon = host.lastIndexOf(':');
+        if (colon > 0 && host.indexOf(']') < colon) {
+            end = colon;
         }
-        if (!name.endsWith(hostSuffix)) {
+        int suffix = end - hostSuffix.length();
+        if (suffix <= 0 || !host.regionMatches(true, suffix, hostSuffix, 0, hostSuffix.length())) {
             return null;
         }
-        String[] labels = name.substring(0, name.length() - hostSuffix.length()).split("\\.", -1);
-        if (labels.length != 3 || !labels[1].equals("execute-api") || labels[0].isEmpty() || labels[2].isEmpty()) {
+        int firstDot = host.indexOf('.');
+        int region = firstDot + EXECUTE_API_LABEL.length();
+        if (firstDot <= 0 || region >= suffix || !host.regionMatches(true, firstDot, EXECUTE_API_LABEL, 0, EXECUTE_API_LABEL.length())
+                || host.indexOf('.', region) != suffix) {
             return null;
         }
-        return new String[]{labels[0], labels[2]};
+        return new String[]{host.substring(0, firstDot).toLowerCase(Locale.ROOT),
+                host.substring(region, suffix).toLowerCase(Locale.ROOT)};
     }
 
     /** The authority of an absolute-form target ({@code http://host:port/...}), else null. */
@@ -131,7 +154,7 @@ public final class GatewayHandler {
         return parts.length >= 5 && parts[4].equals(USER_REQUEST);
     }
 
-    private void serveHostForm(HttpServerRequest request, String apiId, String region, String uri) {
+    private void serveHostForm(DirectExchange request, String apiId, String region, String uri) {
         Exchange exchange = new Exchange(request, apiId);
         Optional<RequestPath> path = parseTarget(exchange, uri);
         if (path.isEmpty()) {
@@ -145,7 +168,7 @@ public final class GatewayHandler {
         serve(exchange, region, path.get().from(1));
     }
 
-    private void servePathForm(HttpServerRequest request, String uri) {
+    private void servePathForm(DirectExchange request, String uri) {
         Exchange exchange = new Exchange(request, null);
         Optional<RequestPath> path = parseTarget(exchange, uri);
         if (path.isEmpty()) {
@@ -181,7 +204,7 @@ public final class GatewayHandler {
     }
 
     private void serve(Exchange exchange, String region, RequestPath path) {
-        HttpServerRequest request = exchange.request;
+        DirectExchange request = exchange.request;
         Optional<DeployedStage> found = stages.stage(exchange.apiId, exchange.stage);
         if (found.isEmpty() || (region != null && !found.get().region().equalsIgnoreCase(region))) {
             exchange.fail(GatewayError.missingAuthenticationToken("unknown_stage"));
@@ -198,7 +221,13 @@ public final class GatewayHandler {
             exchange.fail(GatewayError.tooManyRequests("throttled"));
             return;
         }
-        authorizer.authorize(stage, match.get().method(), request.headers(), exchange.query).onComplete(decided -> {
+        authorizer.authorize(stage, match.get().method(), request.headers(), exchange.query).onComplete(decided ->
+                request.onLoop(() -> authorized(exchange, stage, match.get(), decided)));
+    }
+
+    /** On the caller's event loop, whichever thread decided. */
+    private void authorized(Exchange exchange, DeployedStage stage, RouteTable.Match match, AsyncResult<AuthDecision> decided) {
+        {
             if (decided.failed()) {
                 exchange.fail(GatewayError.internal("authorizer_failed"));
             } else if (!decided.result().allowed()) {
@@ -206,9 +235,9 @@ public final class GatewayHandler {
                 exchange.fail(decided.result().error());
             } else {
                 exchange.clientId = decided.result().clientId();
-                integrate(exchange, stage, match.get(), decided.result());
+                integrate(exchange, stage, match, decided.result());
             }
-        });
+        }
     }
 
     private void integrate(Exchange exchange, DeployedStage stage, RouteTable.Match match, AuthDecision auth) {
@@ -224,28 +253,29 @@ public final class GatewayHandler {
             exchange.fail(GatewayError.internal("unsupported_integration"));
             return;
         }
-        HttpServerRequest request = exchange.request;
+        DirectExchange request = exchange.request;
         RequestMapping.Targets targets = integration.requestParameters().isEmpty() ? RequestMapping.Targets.NONE
                 : RequestMapping.evaluate(integration, new RequestMapping.Source(match.pathParameters(),
-                        request.params(), request.headers(), auth.claims(), stage.stage().variables(), exchange.requestId));
+                        HttpUtils.params(request.uri(), StandardCharsets.UTF_8, false), request.headers(), auth.claims(),
+                        stage.stage().variables(), exchange.requestId));
         String uri = RequestMapping.substitute(integration.uri(), targets.path(), match.pathParameters());
         if (uri == null) {
             exchange.fail(GatewayError.internal("mapping_failed"));
             return;
         }
         uri = withQuery(uri, exchange.query, targets.query());
-        HttpMethod method = integration.httpMethod() == null || integration.httpMethod().equalsIgnoreCase("ANY")
-                ? request.method() : HttpMethod.valueOf(integration.httpMethod().toUpperCase(Locale.ROOT));
-        ProxyHeaders.Caller caller = new ProxyHeaders.Caller(exchange.clientAddress(), request.isSSL(),
-                request.getHeader(HttpHeaders.HOST));
-        if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
-            request.response().writeContinue(); // only now that the caller is authorized (GW-16)
+        String method = integration.httpMethod() == null || integration.httpMethod().equalsIgnoreCase("ANY")
+                ? request.method().name() : integration.httpMethod().toUpperCase(Locale.ROOT);
+        ProxyHeaders.Caller caller = new ProxyHeaders.Caller(exchange.clientAddress(), request.ssl(),
+                request.header(HttpHeaderNames.HOST));
+        if ("100-continue".equalsIgnoreCase(request.header(HttpHeaderNames.EXPECT))) {
+            request.writeContinue(); // only now that the caller is authorized (GW-16)
         }
         int timeout = integration.timeoutInMillis() > 0 ? integration.timeoutInMillis() : Integration.DEFAULT_TIMEOUT_MILLIS;
         long started = System.nanoTime();
-        exchange.response().putHeader("x-amzn-RequestId", exchange.requestId);
+        String requestId = exchange.requestId;
         exchange.forwarding = forwarder.forward(request, method, uri, targets.headers(), caller, timeout,
-                exchange.response(), outcome -> {
+                head -> head.add(REQUEST_ID, requestId), outcome -> {
             exchange.integrationLatencyMillis = (System.nanoTime() - started) / 1_000_000;
             if (outcome.error() != null) {
                 exchange.fail(outcome.error());
@@ -275,7 +305,7 @@ public final class GatewayHandler {
 
     /** One request's state, for the response and the access-log line. */
     private final class Exchange {
-        final HttpServerRequest request;
+        final DirectExchange request;
         final String requestId = RequestIds.next();
         final long startNanos = System.nanoTime();
         final java.time.Instant startTime = clock.instant();
@@ -292,13 +322,13 @@ public final class GatewayHandler {
         Forwarder.Forwarding forwarding;
         private String clientAddress;
 
-        Exchange(HttpServerRequest request, String apiId) {
+        Exchange(DirectExchange request, String apiId) {
             this.request = request;
             this.apiId = apiId;
-            request.pause(); // the body waits for the authorizer: nothing is read before the caller is known
-            HttpServerResponse response = request.response();
-            response.endHandler(v -> log());
-            response.closeHandler(v -> {
+            // The body stays paused (as a direct exchange starts) until the forwarder wants it: nothing is read
+            // before the caller is known.
+            request.endHandler(this::log);
+            request.closeHandler(() -> {
                 if (status == 0) {
                     status = 499;
                 }
@@ -306,10 +336,6 @@ public final class GatewayHandler {
                     forwarding.cancel();
                 }
             });
-        }
-
-        HttpServerResponse response() {
-            return request.response();
         }
 
         /** Resolved once: both the backend's X-Forwarded-For and the access log need it. */
@@ -322,48 +348,38 @@ public final class GatewayHandler {
 
         void fail(GatewayError error) {
             errorReason = error.reason();
-            HttpServerResponse response = request.response();
-            if (response.ended() || response.closed()) {
+            if (request.ended() || request.closed()) {
                 return; // the caller is gone, or has its answer: nothing more may be written
             }
-            if (response.headWritten()) {
-                response.reset();
+            if (request.headSent()) {
+                request.reset();
                 return;
             }
-            response.headers().clear();
-            response.putHeader("x-amzn-ErrorType", error.errorType());
+            ResponseHead head = new ResponseHead(error.status(), null);
+            head.add("x-amzn-ErrorType", error.errorType());
             if (error.wwwAuthenticate() != null) {
-                response.putHeader("WWW-Authenticate", error.wwwAuthenticate());
+                head.add("WWW-Authenticate", error.wwwAuthenticate());
             }
-            respond(error.status(), "application/json", error.body());
+            respond(head, "application/json", error.body());
         }
 
         void respond(int code, String contentType, String body) {
-            status = code;
-            HttpServerResponse response = request.response();
-            response.setStatusCode(code);
-            response.putHeader("x-amzn-RequestId", requestId);
-            response.putHeader(HttpHeaders.CONTENT_TYPE, contentType);
-            if (carriesBody(request)) {
-                // The body was never read: do not leave it in the connection for the next request (GW-16).
-                response.putHeader(HttpHeaders.CONNECTION, "close");
-                response.end(body).onComplete(v -> request.connection().close());
-            } else {
-                request.resume();
-                response.end(body);
-            }
+            respond(new ResponseHead(code, null), contentType, body);
+        }
+
+        private void respond(ResponseHead head, String contentType, String body) {
+            status = head.status();
+            head.add(REQUEST_ID, requestId);
+            head.add(HttpHeaderNames.CONTENT_TYPE, contentType);
+            // A body never read is not left in the connection for the next request (GW-16): it closes.
+            request.respond(head, Unpooled.wrappedBuffer(body.getBytes(StandardCharsets.UTF_8)), request.hasBody());
         }
 
         private void log() {
             accessLog.record(new AccessLogEntry(startTime, requestId, apiId, stage, resourcePath,
-                    request.method().name(), path, AccessLog.redactQuery(query), status == 0 ? response().getStatusCode() : status,
+                    request.method().name(), path, AccessLog.redactQuery(query), status == 0 ? 200 : status,
                     (System.nanoTime() - startNanos) / 1_000_000, integrationLatencyMillis, clientId,
                     clientAddress(), errorReason));
         }
-    }
-
-    private static boolean carriesBody(HttpServerRequest request) {
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        return request.headers().contains(HttpHeaders.TRANSFER_ENCODING) || (length != null && !length.equals("0"));
     }
 }

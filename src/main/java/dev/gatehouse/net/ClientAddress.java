@@ -3,6 +3,7 @@ package dev.gatehouse.net;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,17 @@ public final class ClientAddress {
         // that vertx-web's request wrapper runs (and throws away) on every call.
         SocketAddress peer = request.connection() != null ? request.connection().remoteAddress() : request.remoteAddress();
         return resolve(peer == null ? null : peer.hostAddress(), request.headers().getAll(FORWARDED_FOR));
+    }
+
+    public String of(DirectExchange exchange) {
+        InetAddress peer = exchange.peer();
+        if (peer == null) {
+            return "unknown";
+        }
+        if (trustedProxies.isEmpty()) { // the peer, as resolve would give it, without a round trip through its text
+            return Cidr.format(peer.getAddress());
+        }
+        return resolve(peer.getHostAddress(), exchange.headers().getAll(FORWARDED_FOR));
     }
 
     /**

@@ -1,64 +1,71 @@
 package dev.gatehouse.net;
 
-import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpConnection;
-import io.vertx.core.http.HttpServerRequest;
+import io.netty.channel.Channel;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A total deadline for each request head (slow-loris, SECURITY F9): from the moment a connection
- * opens, or its previous response ends, a complete request head must arrive within
- * {@code timeout}, or the connection is closed. Vert.x's idle timeout alone restarts with every
- * byte, so a client trickling one header byte at a time would hold a connection for ever.
+ * A total deadline for each request head on one connection (slow-loris, SECURITY F9): from the
+ * moment the connection opens, or its previous response ends, a complete request head must arrive
+ * within the timeout, or the connection is closed. The idle timeout alone restarts with every byte,
+ * so a client trickling one header byte at a time would hold a connection for ever.
+ * <p>
+ * Used on the connection's event loop only. Arming and disarming are field writes: one scheduled
+ * check per connection re-schedules itself for whatever time is left, rather than a timer made and
+ * cancelled for every request.
  */
 public final class HeadDeadline {
 
-    private final Vertx vertx;
-    private final long timeoutMillis;
-    private final Map<HttpConnection, Long> timers = new ConcurrentHashMap<>();
+    private final Channel channel;
+    private final long timeoutNanos;
+    private boolean waiting;
+    private long since;
+    private ScheduledFuture<?> check;
 
-    public HeadDeadline(Vertx vertx, Duration timeout) {
-        this.vertx = vertx;
-        this.timeoutMillis = Math.max(1, timeout.toMillis());
+    public HeadDeadline(Channel channel, Duration timeout) {
+        this.channel = channel;
+        this.timeoutNanos = Math.max(1, timeout.toNanos());
     }
 
-    /** For {@code HttpServer.connectionHandler}: starts the first deadline. */
-    public void connected(HttpConnection connection) {
-        connection.closeHandler(ignored -> cancel(connection));
-        arm(connection);
-    }
-
-    /** Wraps the request handler: a head arrived in time; the next deadline starts when the response ends. */
-    public Handler<HttpServerRequest> guard(Handler<HttpServerRequest> next) {
-        return request -> {
-            HttpConnection connection = request.connection();
-            if (connection != null) {
-                cancel(connection);
-                request.response().endHandler(ignored -> arm(connection));
-            }
-            next.handle(request);
-        };
-    }
-
-    private void arm(HttpConnection connection) {
-        long id = vertx.setTimer(timeoutMillis, ignored -> {
-            timers.remove(connection);
-            connection.close();
-        });
-        Long previous = timers.put(connection, id);
-        if (previous != null) {
-            vertx.cancelTimer(previous);
+    /** From now on a request head is awaited. */
+    public void arm() {
+        waiting = true;
+        since = System.nanoTime();
+        if (check == null) {
+            schedule(timeoutNanos);
         }
     }
 
-    private void cancel(HttpConnection connection) {
-        Long id = timers.remove(connection);
-        if (id != null) {
-            vertx.cancelTimer(id);
+    /** A request head arrived. */
+    public void disarm() {
+        waiting = false;
+    }
+
+    /** The connection closed. */
+    public void stop() {
+        waiting = false;
+        if (check != null) {
+            check.cancel(false);
+            check = null;
+        }
+    }
+
+    private void schedule(long delayNanos) {
+        check = channel.eventLoop().schedule(this::check, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void check() {
+        check = null;
+        if (!waiting || !channel.isActive()) {
+            return;
+        }
+        long left = since + timeoutNanos - System.nanoTime();
+        if (left <= 0) {
+            channel.close();
+        } else {
+            schedule(left);
         }
     }
 }

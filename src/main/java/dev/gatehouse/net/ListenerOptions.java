@@ -6,6 +6,8 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 
+import java.time.Duration;
+
 /**
  * The options of every HTTP listener Gatehouse opens, in one place so tests listen exactly as
  * production does. Vert.x's defaults are not safe here: they accept an h2c upgrade on a plain
@@ -36,6 +38,15 @@ public final class ListenerOptions {
             FramingGuard.install(connection, options);
             connected.handle(connection);
         });
+    }
+
+    /**
+     * A listener with these options whose connections are framing-guarded, serve {@code direct}'s
+     * requests on Netty ahead of the request handler (which gets all others), and close a connection
+     * that takes longer than {@code headTimeout} to send a request head.
+     */
+    public static HttpServer server(Vertx vertx, DirectRequests.Server direct, Duration headTimeout) {
+        return server(vertx, connection -> DirectRequests.install(connection, direct, headTimeout));
     }
 
     /** A listener with these options whose connections are framing-guarded. */

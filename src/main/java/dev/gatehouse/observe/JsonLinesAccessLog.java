@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,14 +41,14 @@ public final class JsonLinesAccessLog implements AccessLog, AutoCloseable {
     private final Queue<String> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
-    private final Writer file;
+    /** Bytes, not a Writer: a Writer's charset encoder went char by char; String.getBytes copies ASCII lines whole. */
+    private final OutputStream file;
     private final Thread writer;
     private volatile boolean closed;
 
     public JsonLinesAccessLog(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
-        this.file = Files.newBufferedWriter(dataDir.resolve(FILE_NAME), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        this.file = Files.newOutputStream(dataDir.resolve(FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         this.writer = new Thread(this::drainUntilClosed, "gatehouse-access-log");
         writer.setDaemon(true);
         writer.start();
@@ -96,12 +96,12 @@ public final class JsonLinesAccessLog implements AccessLog, AutoCloseable {
             }
             batch.append(line).append('\n');
             if (batch.length() >= BATCH_CHARS) {
-                file.write(batch.toString());
+                file.write(batch.toString().getBytes(StandardCharsets.UTF_8));
                 batch.setLength(0);
             }
             line = queue.poll();
         }
-        file.write(batch.toString());
+        file.write(batch.toString().getBytes(StandardCharsets.UTF_8));
         file.flush();
     }
 

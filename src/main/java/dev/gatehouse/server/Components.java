@@ -38,7 +38,6 @@ import dev.gatehouse.token.ScopeResolver;
 import dev.gatehouse.token.TokenIssuer;
 import dev.gatehouse.token.throttle.ClientThrottle;
 import dev.gatehouse.net.ClientAddress;
-import dev.gatehouse.net.HeadDeadline;
 import dev.gatehouse.admin.cognito.ThrottleActions;
 import dev.gatehouse.admin.apigateway.ApiGatewayEndpoint;
 import dev.gatehouse.admin.apigateway.ApiGatewayRoutes;
@@ -98,7 +97,6 @@ public final class Components implements AutoCloseable {
     private Gateway gateway;
     private final TokenIssuer tokenIssuer;
     private final ClientAddress clientAddress;
-    private final HeadDeadline headDeadline;
     private final KeyRotationService keyRotation;
     private final Router router;
     private volatile String issuerBaseUrl;
@@ -136,7 +134,6 @@ public final class Components implements AutoCloseable {
         this.blocking = new Blocking(vertx);
         this.issuerBaseUrl = config.issuerBaseUrl();
         this.clientAddress = new ClientAddress(config.abuse().trustedProxies());
-        this.headDeadline = new HeadDeadline(vertx, config.abuse().headerTimeout());
         this.tokenIssuer = new TokenIssuer(directory, new ClientAuthenticator(), new ScopeResolver(),
                 new AccessTokenFactory(signingKeys, this::issuerBaseUrl),
                 ClientThrottle.inMemory(config.abuse(), Ticker.systemTicker(), auditLog, clock), clock);
@@ -167,10 +164,10 @@ public final class Components implements AutoCloseable {
 
     private Router buildRouter() {
         Router router = Router.router(vertx);
-        // First: execute-api hosts and /restapis/{id}/{stage}/_user_request_/ belong to the gateway.
+        // Execute-api hosts and /restapis/{id}/{stage}/_user_request_/ never reach the router: the listener hands
+        // them to the gateway directly (GatehouseServer, DirectRequests).
         gateway = new Gateway(vertx, directory, stageLookup(), this::issuerBaseUrl, clock, clientAddress,
                 config.domainSuffix(), accessLog);
-        gateway.mount(router);
         new HealthEndpoints(store, blocking).mount(router);
         OAuthRoutes.mount(router, tokenIssuer, directory, this::issuerBaseUrl, config.domainSuffix(), clock,
                 config.keyPrePublication(), clientAddress);
@@ -258,9 +255,14 @@ public final class Components implements AutoCloseable {
         return vertx;
     }
 
-    /** Slow-loris guard for the listener: its connection handler and request-handler wrapper. */
-    public HeadDeadline headDeadline() {
-        return headDeadline;
+    /** The gateway plane, which the listener serves ahead of the router. */
+    public Gateway gateway() {
+        return gateway;
+    }
+
+    /** How long a connection may take to send a request head (slow-loris guard, net.HeadDeadline). */
+    public Duration headerTimeout() {
+        return config.abuse().headerTimeout();
     }
 
     public Router router() {

@@ -23,8 +23,9 @@ public final class GatehouseServer implements AutoCloseable {
         try {
             HttpServer server;
             try {
-                server = ListenerOptions.server(components.vertx(), components.headDeadline()::connected)
-                        .requestHandler(components.headDeadline().guard(components.router()))
+                server = ListenerOptions.server(components.vertx(), components.gateway().handler(),
+                                components.headerTimeout())
+                        .requestHandler(components.router())
                         .listen(config.listenPort(), config.listenHost())
                         .await();
             } catch (Exception e) { // Future.await() rethrows the cause as is, e.g. a BindException

@@ -75,7 +75,7 @@ public class ProxyHeadersBenchmark {
     @Benchmark
     public MultiMap toCaller() {
         MultiMap response = MultiMap.caseInsensitiveMultiMap();
-        ProxyHeaders.toCaller(backend, response);
+        ProxyHeaders.toCaller((io.netty.handler.codec.http.HttpHeaders) backend, response::add);
         return response;
     }
 

@@ -107,9 +107,8 @@ class GatewayEndToEndTest {
                 ? Optional.of(stage) : Optional.empty(), c::issuerBaseUrl, Clock.systemUTC(), ClientAddress.direct(),
                 "localhost", log::add);
         Router router = Router.router(vertx);
-        gateway.mount(router);
         router.route().handler(ctx -> ctx.response().setStatusCode(404).end("not the gateway"));
-        gatewayServer = ListenerOptions.server(vertx).requestHandler(router)
+        gatewayServer = ListenerOptions.server(vertx, gateway.handler(), java.time.Duration.ofSeconds(10)).requestHandler(router)
                 .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
         gatewayPort = gatewayServer.actualPort();
         // Backend integrations time out after 4 s, inside the client's 10 s, so a stall on the backend side
@@ -279,8 +278,8 @@ class GatewayEndToEndTest {
                 c::issuerBaseUrl, Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(2)), ClientAddress.direct(),
                 "localhost", AccessLog.DISCARD);
         Router router = Router.router(vertx);
-        later.mount(router);
-        HttpServer s = ListenerOptions.server(vertx).requestHandler(router).listen(0, "127.0.0.1")
+        HttpServer s = ListenerOptions.server(vertx, later.handler(), java.time.Duration.ofSeconds(10))
+                .requestHandler(router).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get();
         try {
             Reply reply = send(new RequestOptions().setHost("127.0.0.1").setPort(s.actualPort())

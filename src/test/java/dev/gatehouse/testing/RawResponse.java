@@ -13,11 +13,17 @@ import java.util.TreeMap;
 /**
  * One HTTP/1.1 response read byte by byte from a raw socket, for tests that must see exactly what
  * crossed the wire: header names lower-cased, values in received order, the body by
- * {@code Content-Length} (or to the end of the stream without one).
+ * {@code Content-Length}, by its chunks when chunked (the chunk framing left out of {@code body}),
+ * or to the end of the stream without either; none after a HEAD request.
  */
 public record RawResponse(String statusLine, int status, Map<String, List<String>> headers, String body, String raw) {
 
     public static RawResponse read(InputStream in) throws IOException {
+        return read(in, false);
+    }
+
+    /** {@code headRequest}: the response answers a HEAD request, so no body follows whatever its fields say. */
+    public static RawResponse read(InputStream in, boolean headRequest) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {
@@ -37,8 +43,44 @@ public record RawResponse(String statusLine, int status, Map<String, List<String
                     .add(lines[i].substring(colon + 1).trim());
         }
         List<String> length = headers.get("content-length");
-        byte[] body = length == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length.get(0)));
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        byte[] body;
+        if (headRequest || status == 204 || status == 304) {
+            body = new byte[0];
+        } else if (headers.containsKey("transfer-encoding")) {
+            body = chunks(in);
+        } else {
+            body = length == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length.get(0)));
+        }
         String bodyText = new String(body, StandardCharsets.UTF_8);
-        return new RawResponse(lines[0], Integer.parseInt(lines[0].split(" ")[1]), headers, bodyText, headText + bodyText);
+        return new RawResponse(lines[0], status, headers, bodyText, headText + bodyText);
+    }
+
+    private static byte[] chunks(InputStream in) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        while (true) {
+            int size = Integer.parseInt(line(in).split(";")[0].trim(), 16);
+            if (size == 0) {
+                while (!line(in).isEmpty()) {
+                    // trailer fields
+                }
+                return body.toByteArray();
+            }
+            body.write(in.readNBytes(size));
+            line(in);
+        }
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("connection closed inside a chunked body");
+            }
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
     }
 }

@@ -1,6 +1,8 @@
 package dev.gatehouse.gateway.proxy;
 
 import dev.gatehouse.gateway.GatewayError;
+import dev.gatehouse.net.DirectExchange;
+import dev.gatehouse.net.ResponseHead;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContext;
@@ -8,13 +10,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
-import io.vertx.core.internal.http.HttpServerRequestInternal;
 
 import javax.net.ssl.SSLException;
 import java.io.UncheckedIOException;
@@ -54,46 +50,38 @@ public final class Forwarder {
     }
 
     /**
-     * Sends {@code inbound}'s body (paused by the caller) to {@code absoluteUri}, with the caller's
-     * fields as {@link ProxyHeaders#toBackend} passes them, and streams the answer into
-     * {@code outbound}. {@code done} hears the outcome once, on the caller's event loop, before
-     * anything is written to {@code outbound}: with an error, nothing will be, and the caller answers.
+     * Sends {@code caller}'s body (paused until the backend connection is ready) to {@code absoluteUri}
+     * with the caller's fields as {@link ProxyHeaders#toBackend} passes them, and streams the answer back
+     * to the caller, its head stamped by {@code stamp} with the gateway's own fields. {@code done} hears
+     * the outcome once, on the caller's event loop, before anything is written to the caller: with an
+     * error, nothing will be, and the caller answers.
      */
-    public Forwarding forward(HttpServerRequest inbound, HttpMethod method, String absoluteUri,
-                              Map<String, String> mappedHeaders, ProxyHeaders.Caller caller, int timeoutMillis,
-                              HttpServerResponse outbound, Consumer<Outcome> done) {
+    public Forwarding forward(DirectExchange caller, String method, String absoluteUri,
+                              Map<String, String> mappedHeaders, ProxyHeaders.Caller callerInfo, int timeoutMillis,
+                              Consumer<ResponseHead> stamp, Consumer<Outcome> done) {
         BackendTarget target = BackendTarget.parse(absoluteUri);
-        MultiMap callerHeaders = inbound.headers();
-        boolean chunked = callerHeaders.contains(HttpHeaders.TRANSFER_ENCODING);
-        String length = callerHeaders.get(HttpHeaders.CONTENT_LENGTH);
-        boolean hasBody = chunked || (length != null && !length.equals("0"));
+        MultiMap callerHeaders = caller.headers();
+        boolean chunked = caller.isChunked();
+        boolean hasBody = caller.hasBody();
         ByteBuf bytes = null;
         if (target != null) {
-            RequestHead head = new RequestHead(method.name(), target.requestTarget(), target.origin().hostHeader());
-            ProxyHeaders.toBackend(callerHeaders, mappedHeaders, caller, head);
+            RequestHead head = new RequestHead(method, target.requestTarget(), target.origin().hostHeader());
+            ProxyHeaders.toBackend(callerHeaders, mappedHeaders, callerInfo, head);
             bytes = head.finish(chunked);
         }
         if (bytes == null) {
-            inbound.resume();
             done.accept(new Outcome(502, GatewayError.integrationFailure("integration_failed")));
             return () -> { };
         }
-        EventLoop loop = eventLoop(inbound);
-        ProxyExchange exchange = new ProxyExchange(target, bytes, inbound,
-                outbound, timeoutMillis, HttpMethod.HEAD.equals(method), hasBody, chunked, done);
+        EventLoop loop = caller.eventLoop();
+        ProxyExchange exchange = new ProxyExchange(target, bytes, caller, stamp, timeoutMillis, "HEAD".equals(method),
+                hasBody, chunked, done);
         if (loop.inEventLoop()) {
             exchange.start(pool(loop));
         } else {
             loop.execute(() -> exchange.start(pool(loop)));
         }
         return exchange;
-    }
-
-    private EventLoop eventLoop(HttpServerRequest inbound) {
-        if (inbound instanceof HttpServerRequestInternal internal) {
-            return internal.context().nettyEventLoop();
-        }
-        return ((ContextInternal) vertx.getOrCreateContext()).nettyEventLoop();
     }
 
     /** The calling loop's pool (only that loop's thread asks). */

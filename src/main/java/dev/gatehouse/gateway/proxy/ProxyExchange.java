@@ -1,8 +1,9 @@
 package dev.gatehouse.gateway.proxy;
 
 import dev.gatehouse.gateway.GatewayError;
+import dev.gatehouse.net.DirectExchange;
+import dev.gatehouse.net.ResponseHead;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -12,11 +13,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.internal.buffer.BufferInternal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +44,8 @@ final class ProxyExchange implements Forwarder.Forwarding {
 
     private BackendPool pool;
     private final BackendTarget target;
-    private final HttpServerRequest inbound;
-    private final HttpServerResponse outbound;
+    private final DirectExchange caller;
+    private final Consumer<ResponseHead> stamp;
     private final int timeoutMillis;
     private final boolean requestHasBody;
     private final boolean requestChunked;
@@ -66,15 +62,17 @@ final class ProxyExchange implements Forwarder.Forwarding {
     /** The backend's final response head, once it arrived. */
     private HttpResponse response;
     private boolean interim;
+    /** The caller's response head, once the backend's status is final. */
+    private ResponseHead callerHead;
     private boolean outboundStarted;
 
-    ProxyExchange(BackendTarget target, ByteBuf head, HttpServerRequest inbound,
-                  HttpServerResponse outbound, int timeoutMillis, boolean headRequest, boolean requestHasBody,
-                  boolean requestChunked, Consumer<Forwarder.Outcome> done) {
+    ProxyExchange(BackendTarget target, ByteBuf head, DirectExchange caller, Consumer<ResponseHead> stamp,
+                  int timeoutMillis, boolean headRequest, boolean requestHasBody, boolean requestChunked,
+                  Consumer<Forwarder.Outcome> done) {
         this.target = target;
         this.head = head;
-        this.inbound = inbound;
-        this.outbound = outbound;
+        this.caller = caller;
+        this.stamp = stamp;
         this.timeoutMillis = timeoutMillis;
         this.requestHasBody = requestHasBody;
         this.requestChunked = requestChunked;
@@ -91,9 +89,7 @@ final class ProxyExchange implements Forwarder.Forwarding {
         }
         timer = pool.loop().schedule(this::timedOut, timeoutMillis, TimeUnit.MILLISECONDS);
         if (!requestHasBody) {
-            // Nothing to read, but a paused request never ends: its keep-alive connection would stall the next
-            // request behind it.
-            inbound.resume();
+            caller.resume(); // nothing to read but the end of the request
         }
         BackendConnection idle = pool.takeIdle(target.origin());
         if (idle != null) {
@@ -130,22 +126,19 @@ final class ProxyExchange implements Forwarder.Forwarding {
             return;
         }
         channel.writeAndFlush(bytes, channel.voidPromise());
-        inbound.handler(this::bodyChunk);
-        inbound.endHandler(v -> bodyEnd());
-        inbound.resume();
+        caller.body(this::bodyChunk, this::bodyEnd);
+        caller.resume();
     }
 
-    private void bodyChunk(Buffer chunk) {
+    /** A piece of the caller's body (owned here: written on, or released). */
+    private void bodyChunk(ByteBuf data) {
         BackendConnection connection = backend;
         if (finished || connection == null) {
+            data.release();
             return;
         }
         Channel channel = connection.channel;
-        ByteBuf data = ((BufferInternal) chunk).getByteBuf();
         if (requestChunked) {
-            if (!data.isReadable()) {
-                return;
-            }
             channel.write(Unpooled.wrappedBuffer(Integer.toHexString(data.readableBytes()).getBytes(StandardCharsets.US_ASCII)),
                     channel.voidPromise());
             channel.write(Unpooled.wrappedBuffer(CRLF), channel.voidPromise());
@@ -155,7 +148,7 @@ final class ProxyExchange implements Forwarder.Forwarding {
             channel.writeAndFlush(data, channel.voidPromise());
         }
         if (!channel.isWritable()) {
-            inbound.pause(); // resumed by onBackendWritable
+            caller.pause(); // resumed by onBackendWritable
         }
     }
 
@@ -172,7 +165,7 @@ final class ProxyExchange implements Forwarder.Forwarding {
 
     void onBackendWritable() {
         if (!requestSent && !finished) {
-            inbound.resume();
+            caller.resume();
         }
     }
 
@@ -228,32 +221,34 @@ final class ProxyExchange implements Forwarder.Forwarding {
             return;
         }
         if (!reported) {
-            if (outbound.closed()) {
+            if (caller.closed()) {
                 cancel();
                 return;
             }
             report(new Forwarder.Outcome(response.status().code(), null));
-            startResponse();
+            callerHead = responseHead();
         }
-        Buffer data = copy(content.content());
+        ByteBuf data = content.content().retain(); // the caller's write releases it; the finally block, the message
         if (content instanceof LastHttpContent) {
             // When nothing was written yet this is the whole response in one write (its length computed if the
             // backend sent none); else the last piece of a streamed one.
-            outbound.end(data);
+            if (outboundStarted) {
+                caller.end(data);
+            } else {
+                caller.respond(callerHead, data);
+            }
             complete();
             return;
         }
         if (!outboundStarted) {
             outboundStarted = true;
-            if (!outbound.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
-                outbound.setChunked(true);
-            }
+            caller.start(callerHead);
         }
-        outbound.write(data);
+        caller.write(data);
         BackendConnection connection = backend; // null if the write found the caller gone (and cancelled us)
-        if (connection != null && outbound.writeQueueFull()) {
+        if (connection != null && caller.writeQueueFull()) {
             connection.channel.config().setAutoRead(false);
-            outbound.drainHandler(v -> {
+            caller.drainHandler(() -> {
                 if (!finished && backend == connection) {
                     connection.channel.config().setAutoRead(true);
                 }
@@ -261,20 +256,14 @@ final class ProxyExchange implements Forwarder.Forwarding {
         }
     }
 
-    /** The backend's status and end-to-end fields, once it is sure they are what the caller gets. */
-    private void startResponse() {
+    /** The backend's status and end-to-end fields, with the gateway's own, once they are what the caller gets. */
+    private ResponseHead responseHead() {
         int code = response.status().code();
-        outbound.setStatusCode(code);
         String reason = response.status().reasonPhrase();
-        if (!reason.equals(HttpResponseStatus.valueOf(code).reasonPhrase())) {
-            outbound.setStatusMessage(reason);
-        }
-        ProxyHeaders.toCaller(response.headers(), outbound.headers());
-    }
-
-    /** A Vert.x heap copy: the decoder's buffer is pooled and must be released, Vert.x's buffers are not. */
-    private static Buffer copy(ByteBuf data) {
-        return Buffer.buffer(ByteBufUtil.getBytes(data));
+        ResponseHead out = new ResponseHead(code, reason.equals(HttpResponseStatus.valueOf(code).reasonPhrase()) ? null : reason);
+        ProxyHeaders.toCaller(response.headers(), out::add);
+        stamp.accept(out);
+        return out;
     }
 
     void onBackendClosed() {
@@ -289,7 +278,6 @@ final class ProxyExchange implements Forwarder.Forwarding {
         }
         report(new Forwarder.Outcome(504, GatewayError.timeout()));
         finish(false);
-        inbound.resume();
     }
 
     /** The caller went away: whatever the backend still sends has nowhere to go. */
@@ -305,7 +293,7 @@ final class ProxyExchange implements Forwarder.Forwarding {
         if (outboundStarted) {
             LOG.debug("Backend {}:{} broke off a response", target.origin().host(), target.origin().port(), cause);
             finish(false);
-            outbound.reset();
+            caller.reset();
         } else {
             fail(reason, cause);
         }

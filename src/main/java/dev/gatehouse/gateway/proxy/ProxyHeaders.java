@@ -106,25 +106,14 @@ public final class ProxyHeaders {
         return value;
     }
 
-    /** Adds the backend response's end-to-end fields to the caller's response fields. */
-    public static void toCaller(MultiMap backendHeaders, MultiMap callerResponse) {
-        Set<String> nominated = HopByHop.nominated(backendHeaders);
-        backendHeaders.forEach((name, value) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!HopByHop.FIXED.contains(lower) && !nominated.contains(lower)) {
-                callerResponse.add(name, value);
-            }
-        });
-    }
-
-    /** The same for a response head as the backend connection's decoder parsed it. */
-    public static void toCaller(io.netty.handler.codec.http.HttpHeaders backendHeaders, MultiMap callerResponse) {
+    /** The backend response's end-to-end fields (as its connection's decoder parsed them), handed to {@code out}. */
+    public static void toCaller(io.netty.handler.codec.http.HttpHeaders backendHeaders, FieldSink out) {
         Set<String> nominated = HopByHop.nominated(backendHeaders);
         for (Iterator<Map.Entry<CharSequence, CharSequence>> fields = backendHeaders.iteratorCharSequence(); fields.hasNext(); ) {
             Map.Entry<CharSequence, CharSequence> field = fields.next();
             CharSequence name = field.getKey();
             if (!HopByHop.isHopByHop(name) && (nominated.isEmpty() || !nominated.contains(name.toString().toLowerCase(Locale.ROOT)))) {
-                callerResponse.add(name, field.getValue());
+                out.add(name, field.getValue());
             }
         }
     }

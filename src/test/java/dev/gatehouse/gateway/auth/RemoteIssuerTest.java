@@ -128,8 +128,8 @@ class RemoteIssuerTest {
                 ? Optional.of(stage) : Optional.empty(), c::issuerBaseUrl, clock, ClientAddress.direct(), "localhost",
                 AccessLog.DISCARD);
         Router router = Router.router(vertx);
-        gateway.mount(router);
-        listener = vertx.createHttpServer(ListenerOptions.http()).requestHandler(router).listen(0, "127.0.0.1").await();
+        listener = ListenerOptions.server(vertx, gateway.handler(), java.time.Duration.ofSeconds(10)).requestHandler(router)
+                .listen(0, "127.0.0.1").await();
     }
 
     @AfterEach

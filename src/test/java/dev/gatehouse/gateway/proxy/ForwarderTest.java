@@ -1,5 +1,11 @@
 package dev.gatehouse.gateway.proxy;
 
+import dev.gatehouse.net.DirectExchange;
+import dev.gatehouse.net.DirectRequests;
+import dev.gatehouse.net.ListenerOptions;
+import dev.gatehouse.net.ResponseHead;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpRequest;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -17,6 +23,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The forwarder against backends on raw sockets: keep-alive reuse, a backend closing an idle pooled
  * connection, bodiless answers, a large response streamed, a caller leaving mid-response, the
- * integration timeout and a chunked request body. The front is a bare Vert.x server that hands every
- * request to the forwarder (the backend named by {@code X-Test-Backend}), as the gateway does.
+ * integration timeout and a chunked request body. The front is a listener whose direct-request server
+ * hands every request to the forwarder (the backend named by {@code X-Test-Backend}), as the gateway does.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ForwarderTest {
@@ -47,19 +54,28 @@ class ForwarderTest {
         vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(1));
         vertx.exceptionHandler(uncaught::add);
         forwarder = new Forwarder(vertx);
-        front = vertx.createHttpServer().requestHandler(request -> {
-            request.pause();
-            int timeout = request.getHeader("X-Test-Timeout") == null ? 5000 : Integer.parseInt(request.getHeader("X-Test-Timeout"));
-            Forwarder.Forwarding forwarding = forwarder.forward(request, request.method(),
-                    request.getHeader("X-Test-Backend") + request.uri(), Map.of(),
-                    new ProxyHeaders.Caller("127.0.0.1", false, request.getHeader("Host")), timeout, request.response(),
-                    outcome -> {
-                        if (outcome.error() != null) {
-                            request.response().setStatusCode(outcome.error().status()).end(outcome.error().body());
-                        }
-                    });
-            request.response().closeHandler(v -> forwarding.cancel());
-        }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
+        front = ListenerOptions.server(vertx, new DirectRequests.Server() {
+            @Override
+            public boolean claims(HttpRequest head) {
+                return true;
+            }
+
+            @Override
+            public void serve(DirectExchange request) {
+                int timeout = request.header("X-Test-Timeout") == null ? 5000 : Integer.parseInt(request.header("X-Test-Timeout"));
+                Forwarder.Forwarding forwarding = forwarder.forward(request, request.method().name(),
+                        request.header("X-Test-Backend") + request.uri(), Map.of(),
+                        new ProxyHeaders.Caller("127.0.0.1", false, request.header("Host")), timeout, head -> { },
+                        outcome -> {
+                            if (outcome.error() != null) {
+                                request.respond(new ResponseHead(outcome.error().status(), null),
+                                        Unpooled.copiedBuffer(outcome.error().body(), StandardCharsets.UTF_8));
+                            }
+                        });
+                request.closeHandler(forwarding::cancel);
+            }
+        }, Duration.ofSeconds(10)).requestHandler(request -> request.response().setStatusCode(500).end())
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
     }
 
     @AfterAll

@@ -1,0 +1,77 @@
+package dev.gatehouse.net;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.util.AsciiString;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bytes of a response head ({@link HeadBytes}, as the proxy's request head uses them too): what
+ * is written, and the fields that refuse the whole head because they would split it.
+ */
+class ResponseHeadTest {
+
+    @Test
+    void headWhenFieldsAndFramingThenExactBytes() {
+        ResponseHead head = new ResponseHead(200, null);
+        head.add("Content-Type", "application/json");
+        head.add(AsciiString.of("X-Ascii"), AsciiString.of("a b"));
+        head.add(new StringBuilder("X-Built"), new StringBuilder("v"));
+
+        assertThat(text(head.finish(2, false, "close"))).isEqualTo("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                + "X-Ascii: a b\r\nX-Built: v\r\nContent-Length: 2\r\nConnection: close\r\n\r\n");
+    }
+
+    @Test
+    void reasonWhenGivenThenKeptAndLengthFieldNoticed() {
+        ResponseHead head = new ResponseHead(299, "Fine Enough");
+        head.add("content-length", "5");
+
+        assertThat(head.hasContentLength()).isTrue();
+        assertThat(text(head.finish(-1, true, null))).isEqualTo(
+                "HTTP/1.1 299 Fine Enough\r\ncontent-length: 5\r\nTransfer-Encoding: chunked\r\n\r\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\r\nSet-Cookie: x=1", "a\nb", "a\rb", "a\u0000b"})
+    void valueWhenItWouldSplitTheHeadThenRefused(String value) {
+        ResponseHead asString = new ResponseHead(200, null);
+        asString.add("X-Value", value);
+        ResponseHead asSequence = new ResponseHead(200, null);
+        asSequence.add("X-Value", new StringBuilder(value));
+
+        assertThat(asString.finish(-1, false, null)).isNull();
+        assertThat(asSequence.finish(-1, false, null)).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"X Value", "X\tValue", ""})
+    void nameWhenNotATokenShapeThenRefused(String name) {
+        ResponseHead head = new ResponseHead(200, null);
+        head.add(name, "v");
+
+        assertThat(head.finish(-1, false, null)).isNull();
+    }
+
+    @Test
+    void characterBeyondLatin1WhenItsLowByteIsALineBreakThenSentAsQuestionMark() {
+        // U+010A's low byte is LF: copying low bytes would split the head; it goes out as '?' instead.
+        ResponseHead head = new ResponseHead(200, null);
+        head.add("X-Value", "a\u010Ab");
+
+        assertThat(text(head.finish(-1, false, null))).isEqualTo("HTTP/1.1 200 OK\r\nX-Value: a?b\r\n\r\n");
+    }
+
+    private static String text(ByteBuf bytes) {
+        try {
+            return bytes.toString(StandardCharsets.ISO_8859_1);
+        } finally {
+            bytes.release();
+        }
+    }
+}
