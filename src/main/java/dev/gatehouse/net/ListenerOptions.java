@@ -28,7 +28,10 @@ public final class ListenerOptions {
                 .setIdleTimeout(60)
                 .setCompressionSupported(false)
                 // HTTP/2 belongs behind TLS with ALPN, never as an upgrade of a plain connection.
-                .setHttp2ClearTextEnabled(false);
+                .setHttp2ClearTextEnabled(false)
+                // No WebSocket routes: without these Vert.x adds no extension handler that every request passes.
+                .setPerFrameWebSocketCompressionSupported(false)
+                .setPerMessageWebSocketCompressionSupported(false);
     }
 
     /** A listener with these options whose connections are framing-guarded; {@code connected} runs next. */
