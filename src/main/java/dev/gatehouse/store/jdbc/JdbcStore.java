@@ -159,7 +159,7 @@ public final class JdbcStore implements Store {
     private final Jdbc jdbc;
     private final SecretCodec codec;
     private final Clock clock;
-    private final PoolStateReader poolStates = new PoolStateReader(this::secret, this::signingKey);
+    private final PoolStateReader poolStates = new PoolStateReader(this::sealedSecret, this::signingKey);
 
     public JdbcStore(DataSource dataSource, SecretCodec codec, Clock clock) {
         this.jdbc = new Jdbc(dataSource);
@@ -713,27 +713,27 @@ public final class JdbcStore implements Store {
                 Instant.ofEpochMilli(r.getLong("modified_at")));
     }
 
-    /**
-     * A secret row whose sealed value does not open (moved from another row, or tampered) is left
-     * out and logged rather than failing the whole pool: the client loses only that secret, no
-     * other pool stops serving, and no wrong secret is ever served (docs/security.md).
-     */
+    /** A secret row opened now (describe, list, rotation): one that does not open is left out and logged. */
     private Optional<ClientSecret> secret(ResultSet r) throws SQLException {
         String secretId = r.getString("secret_id");
         String clientId = r.getString("client_id");
-        byte[] value;
-        try {
-            value = codec.open(r.getString("sealed_value"), SealContexts.clientSecret(clientId, secretId));
-        } catch (SecretCodec.OpenFailure e) {
-            LOG.error("Client secret {} of app client {} is left out: its sealed value does not open ({}). "
-                    + "It was copied from another row or altered in the database.", secretId, clientId, e.getMessage());
-            return Optional.empty();
-        }
-        return Optional.of(new ClientSecret(secretId, clientId, new String(value, StandardCharsets.UTF_8),
-                r.getBoolean("generated"), Instant.ofEpochMilli(r.getLong("created_at"))));
+        boolean generated = r.getBoolean("generated");
+        Instant created = Instant.ofEpochMilli(r.getLong("created_at"));
+        return SealedClientSecret.open(codec, clientId, secretId, r.getString("sealed_value"))
+                .map(value -> new ClientSecret(secretId, clientId, new String(value, StandardCharsets.UTF_8),
+                        generated, created));
     }
 
-    /** As {@link #secret}: an unopenable key is left out; a pool without an active key refuses to sign. */
+    /** A secret row for the directory: kept sealed until the client's first authentication. */
+    private SealedClientSecret sealedSecret(ResultSet r) throws SQLException {
+        return new SealedClientSecret(r.getString("secret_id"), r.getString("client_id"), r.getString("sealed_value"),
+                r.getLong("created_at"), codec);
+    }
+
+    /**
+     * As {@link SealedClientSecret#open}: an unopenable key is left out and logged; a pool without an
+     * active key refuses to sign. Keys are opened at load: a key that does not open must leave JWKS at once.
+     */
     private Optional<SigningKey> signingKey(ResultSet r) throws SQLException {
         String kid = r.getString("kid");
         String poolId = r.getString("pool_id");

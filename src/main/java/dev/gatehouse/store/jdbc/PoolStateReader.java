@@ -2,13 +2,13 @@ package dev.gatehouse.store.jdbc;
 
 import dev.gatehouse.model.AppClient;
 import dev.gatehouse.model.ClientRateLimit;
-import dev.gatehouse.model.ClientSecret;
 import dev.gatehouse.model.Domain;
 import dev.gatehouse.model.ResourceServer;
 import dev.gatehouse.model.Scope;
 import dev.gatehouse.model.SigningKey;
 import dev.gatehouse.model.SigningKeyPolicy;
 import dev.gatehouse.model.UserPool;
+import dev.gatehouse.store.ClientSecrets;
 import dev.gatehouse.store.PoolState;
 import dev.gatehouse.store.RevocationState;
 
@@ -59,16 +59,17 @@ final class PoolStateReader {
             "SELECT pool_id, rotation_period_days, pre_publication_seconds, algorithm FROM pool_key_policy %s";
     private static final String REVOKED = "SELECT pool_id, jti, expires_at FROM revoked_token %s";
 
-    private static final Comparator<ClientSecret> SECRET_ORDER =
-            Comparator.comparing(ClientSecret::creationDate).thenComparing(ClientSecret::secretId);
     private static final Comparator<SigningKey> KEY_ORDER =
             Comparator.comparing(SigningKey::creationDate).thenComparing(SigningKey::kid);
 
-    private final Jdbc.RowMapper<Optional<ClientSecret>> secrets;
+    private final Jdbc.RowMapper<SealedClientSecret> secrets;
     private final Jdbc.RowMapper<Optional<SigningKey>> keys;
 
-    /** @param secrets and @param keys open sealed rows; an unopenable row maps to empty (left out, logged) */
-    PoolStateReader(Jdbc.RowMapper<Optional<ClientSecret>> secrets, Jdbc.RowMapper<Optional<SigningKey>> keys) {
+    /**
+     * @param secrets reads a secret row without opening it (the directory opens it on first use)
+     * @param keys    opens a key row; one that does not open maps to empty (left out, logged)
+     */
+    PoolStateReader(Jdbc.RowMapper<SealedClientSecret> secrets, Jdbc.RowMapper<Optional<SigningKey>> keys) {
         this.secrets = secrets;
         this.keys = keys;
     }
@@ -103,7 +104,7 @@ final class PoolStateReader {
         }
         Map<String, List<AppClient>> clients = sorted(group(clientRows.stream().map(ClientRow::client).toList(),
                 AppClient::poolId), Comparator.comparing(AppClient::clientId));
-        Map<String, Map<String, List<ClientSecret>>> secretsByPool = secretsByPool(c, poolId, poolOfClient);
+        Map<String, Map<String, ClientSecrets>> secretsByPool = secretsByPool(c, poolId, poolOfClient);
         Map<String, Map<String, ClientRateLimit>> limits = new HashMap<>();
         for (Pooled<String[]> row : Jdbc.query(c, f.where(RATE_LIMITS, "c.pool_id"),
                 pooled(r -> new String[] {r.getString(2), r.getString(3), r.getString(4)}), f.params())) {
@@ -134,28 +135,32 @@ final class PoolStateReader {
     }
 
     /**
-     * Secrets by pool and client, each client's in creation order. A secret whose client was not
-     * read (none can exist: the foreign key cascades) is left out, as the join once did.
+     * Secrets by pool and client, each client's in creation order, still sealed. A secret whose
+     * client was not read (none can exist: the foreign key cascades) is left out, as the join once did.
      */
-    private Map<String, Map<String, List<ClientSecret>>> secretsByPool(Connection c, String poolId,
-                                                                       Map<String, String> poolOfClient)
+    private Map<String, Map<String, ClientSecrets>> secretsByPool(Connection c, String poolId,
+                                                                  Map<String, String> poolOfClient)
             throws SQLException {
-        List<Optional<ClientSecret>> rows = poolId == null
+        List<SealedClientSecret> rows = poolId == null
                 ? Jdbc.query(c, ALL_SECRETS, secrets)
                 : Jdbc.query(c, SECRETS_OF_POOL, secrets, poolId);
-        Map<String, Map<String, List<ClientSecret>>> out = new HashMap<>();
-        for (Optional<ClientSecret> row : rows) {
-            if (row.isEmpty()) {
-                continue;
-            }
-            ClientSecret secret = row.get();
+        Map<String, Map<String, List<SealedClientSecret>>> grouped = new HashMap<>();
+        for (SealedClientSecret secret : rows) {
             String pool = poolOfClient.get(secret.clientId());
             if (pool != null) {
-                out.computeIfAbsent(pool, k -> new LinkedHashMap<>())
-                        .computeIfAbsent(secret.clientId(), k -> new ArrayList<>()).add(secret);
+                grouped.computeIfAbsent(pool, k -> new HashMap<>())
+                        .computeIfAbsent(secret.clientId(), k -> new ArrayList<>(2)).add(secret);
             }
         }
-        out.values().forEach(byClient -> byClient.values().forEach(list -> list.sort(SECRET_ORDER)));
+        Map<String, Map<String, ClientSecrets>> out = new HashMap<>(grouped.size() * 2);
+        grouped.forEach((pool, byClient) -> {
+            Map<String, ClientSecrets> secretsOfPool = new HashMap<>(byClient.size() * 2);
+            byClient.forEach((clientId, list) -> {
+                list.sort(SealedClientSecret.ORDER);
+                secretsOfPool.put(clientId, ClientSecrets.sealed(list));
+            });
+            out.put(pool, secretsOfPool);
+        });
         return out;
     }
 
