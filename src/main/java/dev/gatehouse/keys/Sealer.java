@@ -7,8 +7,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -32,11 +34,17 @@ public final class Sealer implements SecretCodec {
      * short secret, and start-up opens every secret of every pool. Each use re-inits it with a fresh
      * nonce, so nothing of one value carries over to the next.
      */
-    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(Sealer::newCipher);
+    private final ThreadLocal<Cipher> ciphers;
 
     public Sealer(MasterKey masterKey) {
+        this(masterKey, CryptoProvider.aes());
+    }
+
+    /** @param provider AES-GCM from this provider, or the JDK's default when empty (same sealed format either way) */
+    Sealer(MasterKey masterKey, Optional<Provider> provider) {
         this.masterKey = masterKey;
         this.keySpec = new SecretKeySpec(masterKey.key(), "AES");
+        this.ciphers = ThreadLocal.withInitial(() -> newCipher(provider));
     }
 
     @Override
@@ -92,9 +100,10 @@ public final class Sealer implements SecretCodec {
         }
     }
 
-    private static Cipher newCipher() {
+    private static Cipher newCipher(Optional<Provider> provider) {
         try {
-            return Cipher.getInstance("AES/GCM/NoPadding");
+            return provider.isPresent() ? Cipher.getInstance("AES/GCM/NoPadding", provider.get())
+                    : Cipher.getInstance("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES/GCM is required of every JDK", e);
         }
