@@ -6,6 +6,7 @@ import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Opens the connection pool and brings the schema up to date with Flyway. The same migrations
@@ -17,13 +18,19 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final boolean migrated;
+    private final Optional<EmbeddedHousekeeping> housekeeping;
 
-    private Database(HikariDataSource dataSource, boolean migrated) {
+    private Database(HikariDataSource dataSource, boolean migrated, String jdbcUrl) {
         this.dataSource = dataSource;
         this.migrated = migrated;
+        this.housekeeping = EmbeddedHousekeeping.pause(jdbcUrl, dataSource);
     }
 
     /**
+     * The schema is current when this returns. An embedded H2 database comes back with its
+     * background writer paused ({@link EmbeddedHousekeeping}) until {@link #resumeHousekeeping()}:
+     * the server resumes it once it is listening.
+     *
      * @param schema a PostgreSQL schema to work in (created if absent), or null for the default;
      *               tests use one schema per run
      */
@@ -48,11 +55,11 @@ public final class Database implements AutoCloseable {
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             if (SchemaCurrency.isCurrent(dataSource)) {
-                return new Database(dataSource, false);
+                return new Database(dataSource, false, jdbcUrl);
             }
             if (NewEmbeddedSchema.applies(jdbcUrl, schema, dataSource)) {
                 NewEmbeddedSchema.create(dataSource);
-                return new Database(dataSource, true);
+                return new Database(dataSource, true, jdbcUrl);
             }
             Flyway.configure()
                     .dataSource(dataSource)
@@ -68,12 +75,22 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource, true);
+        return new Database(dataSource, true, jdbcUrl);
     }
 
     /** Whether this open created or migrated the schema, or found it current and left it alone. */
     public boolean migrated() {
         return migrated;
+    }
+
+    /** Lets H2's background writer (and its file compaction) run again; nothing for other databases. */
+    public void resumeHousekeeping() {
+        housekeeping.ifPresent(EmbeddedHousekeeping::resume);
+    }
+
+    /** Whether H2's background writer is held off (tests). */
+    public boolean housekeepingPaused() {
+        return housekeeping.map(EmbeddedHousekeeping::paused).orElse(false);
     }
 
     public DataSource dataSource() {
