@@ -35,6 +35,7 @@ public final class Database implements AutoCloseable {
      *               tests use one schema per run
      */
     public static Database open(String jdbcUrl, String user, String password, String schema) {
+        skipH2ObjectCache();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (user != null) {
@@ -76,6 +77,18 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(dataSource, true, jdbcUrl);
+    }
+
+    /**
+     * H2 passes every string it reads through a shared cache of recent values (hashing each one
+     * to share repeats); start-up reads a million strings and the look-ups cost ~5 % of its main
+     * thread, for values the directory load shares itself where they repeat. Read once, when H2
+     * first loads, so only if nothing (an operator's {@code -Dh2.objectCache}) set it before.
+     */
+    private static void skipH2ObjectCache() {
+        if (System.getProperty("h2.objectCache") == null) {
+            System.setProperty("h2.objectCache", "false");
+        }
     }
 
     /** Whether this open created or migrated the schema, or found it current and left it alone. */
