@@ -23,8 +23,8 @@ class SealerTest {
     void valuesSealedByTheNativeProviderOpenWithTheJdksAndTheOtherWayRound() {
         Provider nativeProvider = nativeProvider();
         MasterKey key = MasterKey.generate();
-        Sealer jdk = new Sealer(key, Optional.empty());
-        Sealer accp = new Sealer(key, Optional.of(nativeProvider));
+        Sealer jdk = jdkOnly(key);
+        Sealer accp = nativeOnly(key, nativeProvider);
         for (int length : new int[] {0, 1, 24, 64, 1218}) {
             byte[] plaintext = new byte[length];
             for (int i = 0; i < length; i++) {
@@ -48,8 +48,8 @@ class SealerTest {
     @Test
     void neitherProviderOpensAValueOfAnotherRowOrAnAlteredOne() {
         MasterKey key = MasterKey.generate();
-        for (Sealer sealer : new Sealer[] {new Sealer(key, Optional.empty()), new Sealer(key, Optional.of(nativeProvider()))}) {
-            for (Sealer other : new Sealer[] {new Sealer(key, Optional.empty()), new Sealer(key, Optional.of(nativeProvider()))}) {
+        for (Sealer sealer : new Sealer[] {jdkOnly(key), nativeOnly(key, nativeProvider())}) {
+            for (Sealer other : new Sealer[] {jdkOnly(key), nativeOnly(key, nativeProvider())}) {
                 String sealed = other.seal("a-client-secret-value-0123456789".getBytes(StandardCharsets.UTF_8), CONTEXT);
                 assertThatThrownBy(() -> sealer.open(sealed, CONTEXT + "x"))
                         .isInstanceOf(Sealer.SealException.class)
@@ -63,6 +63,28 @@ class SealerTest {
                         .isEqualTo("a-client-secret-value-0123456789");
             }
         }
+    }
+
+    @Test
+    void theServersSealerOpensKeysAndSecretsSealedByEitherProvider() {
+        MasterKey key = MasterKey.generate();
+        Sealer server = new Sealer(key);
+        byte[] secret = new byte[Sealer.NATIVE_FROM_BYTES - 1];
+        byte[] privateKey = new byte[1218];
+        for (Sealer other : new Sealer[] {jdkOnly(key), nativeOnly(key, nativeProvider())}) {
+            assertThat(server.open(other.seal(secret, CONTEXT), CONTEXT)).isEqualTo(secret);
+            assertThat(server.open(other.seal(privateKey, CONTEXT), CONTEXT)).isEqualTo(privateKey);
+            assertThat(other.open(server.seal(secret, CONTEXT), CONTEXT)).isEqualTo(secret);
+            assertThat(other.open(server.seal(privateKey, CONTEXT), CONTEXT)).isEqualTo(privateKey);
+        }
+    }
+
+    private static Sealer jdkOnly(MasterKey key) {
+        return new Sealer(key, Optional::empty, 0);
+    }
+
+    private static Sealer nativeOnly(MasterKey key, Provider provider) {
+        return new Sealer(key, () -> Optional.of(provider), 0);
     }
 
     private static Provider nativeProvider() {
