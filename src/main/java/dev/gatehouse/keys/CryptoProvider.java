@@ -33,6 +33,11 @@ public final class CryptoProvider {
         return NATIVE;
     }
 
+    /** The native provider for AES-GCM (sealing), or empty to use the JDK's default. */
+    public static Optional<Provider> aes() {
+        return NATIVE;
+    }
+
     /** {@code Signature.getInstance(algorithm)} from the native provider when there is one. */
     public static Signature signature(String algorithm) throws NoSuchAlgorithmException {
         return NATIVE.isPresent() ? Signature.getInstance(algorithm, NATIVE.get()) : Signature.getInstance(algorithm);

@@ -234,6 +234,8 @@ public final class Components implements AutoCloseable {
         if (issuerBaseUrl == null) {
             issuerBaseUrl = "http://localhost:" + port;
         }
+        // Held off during start-up so compacting a freshly loaded H2 file does not delay readiness.
+        database.resumeHousekeeping();
         if (!config.embeddedDatabase()) {
             // Other nodes write too: pick up their changes (DESIGN §3).
             pollTimer = vertx.setPeriodic(1000, id -> blocking.run(() -> {

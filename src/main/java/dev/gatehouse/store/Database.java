@@ -6,6 +6,7 @@ import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Opens the connection pool and brings the schema up to date with Flyway. The same migrations
@@ -17,17 +18,24 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final boolean migrated;
+    private final Optional<EmbeddedHousekeeping> housekeeping;
 
-    private Database(HikariDataSource dataSource, boolean migrated) {
+    private Database(HikariDataSource dataSource, boolean migrated, String jdbcUrl) {
         this.dataSource = dataSource;
         this.migrated = migrated;
+        this.housekeeping = EmbeddedHousekeeping.pause(jdbcUrl, dataSource);
     }
 
     /**
+     * The schema is current when this returns. An embedded H2 database comes back with its
+     * background writer paused ({@link EmbeddedHousekeeping}) until {@link #resumeHousekeeping()}:
+     * the server resumes it once it is listening.
+     *
      * @param schema a PostgreSQL schema to work in (created if absent), or null for the default;
      *               tests use one schema per run
      */
     public static Database open(String jdbcUrl, String user, String password, String schema) {
+        skipH2ObjectCache();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (user != null) {
@@ -48,11 +56,11 @@ public final class Database implements AutoCloseable {
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             if (SchemaCurrency.isCurrent(dataSource)) {
-                return new Database(dataSource, false);
+                return new Database(dataSource, false, jdbcUrl);
             }
             if (NewEmbeddedSchema.applies(jdbcUrl, schema, dataSource)) {
                 NewEmbeddedSchema.create(dataSource);
-                return new Database(dataSource, true);
+                return new Database(dataSource, true, jdbcUrl);
             }
             Flyway.configure()
                     .dataSource(dataSource)
@@ -68,12 +76,34 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource, true);
+        return new Database(dataSource, true, jdbcUrl);
+    }
+
+    /**
+     * H2 passes every string it reads through a shared cache of recent values (hashing each one
+     * to share repeats); start-up reads a million strings and the look-ups cost ~5 % of its main
+     * thread, for values the directory load shares itself where they repeat. Read once, when H2
+     * first loads, so only if nothing (an operator's {@code -Dh2.objectCache}) set it before.
+     */
+    private static void skipH2ObjectCache() {
+        if (System.getProperty("h2.objectCache") == null) {
+            System.setProperty("h2.objectCache", "false");
+        }
     }
 
     /** Whether this open created or migrated the schema, or found it current and left it alone. */
     public boolean migrated() {
         return migrated;
+    }
+
+    /** Lets H2's background writer (and its file compaction) run again; nothing for other databases. */
+    public void resumeHousekeeping() {
+        housekeeping.ifPresent(EmbeddedHousekeeping::resume);
+    }
+
+    /** Whether H2's background writer is held off (tests). */
+    public boolean housekeepingPaused() {
+        return housekeeping.map(EmbeddedHousekeeping::paused).orElse(false);
     }
 
     public DataSource dataSource() {

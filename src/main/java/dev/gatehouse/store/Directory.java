@@ -2,7 +2,6 @@ package dev.gatehouse.store;
 
 import dev.gatehouse.model.AppClient;
 import dev.gatehouse.model.ClientRateLimit;
-import dev.gatehouse.model.ClientSecret;
 import dev.gatehouse.model.Domain;
 import dev.gatehouse.model.KeyPurpose;
 import dev.gatehouse.model.KeyRing;
@@ -64,14 +63,16 @@ public final class Directory {
     }
 
     /**
-     * A client with SHA-256 digests of its active secrets (compared in constant time).
+     * A client with its active secrets, whose SHA-256 digests are compared in constant time.
      *
+     * @param secrets   opened on the client's first authentication ({@link ClientSecrets})
      * @param rateLimit its own issuance limit (GatehouseService.SetClientRateLimit), or null for the default
      */
-    public record ClientEntry(AppClient client, List<byte[]> secretDigests, ClientRateLimit rateLimit) {
+    public record ClientEntry(AppClient client, ClientSecrets secrets, ClientRateLimit rateLimit) {
 
-        public ClientEntry(AppClient client, List<byte[]> secretDigests) {
-            this(client, secretDigests, null);
+        /** Digests of the secrets that open, each 32 bytes; the first call opens them. */
+        public List<byte[]> secretDigests() {
+            return secrets.digests();
         }
     }
 
@@ -239,9 +240,8 @@ public final class Directory {
                 state.keys(), state.keyPolicy());
         Map<String, ClientEntry> clients = new HashMap<>();
         for (AppClient client : state.clients()) {
-            List<byte[]> digests = state.secretsByClient().getOrDefault(client.clientId(), List.of()).stream()
-                    .map(ClientSecret::value).map(Directory::digest).toList();
-            clients.put(client.clientId(), new ClientEntry(client, digests,
+            clients.put(client.clientId(), new ClientEntry(client,
+                    state.secretsByClient().getOrDefault(client.clientId(), ClientSecrets.NONE),
                     state.rateLimitsByClient().get(client.clientId())));
         }
         Set<String> domainKeys = new HashSet<>();

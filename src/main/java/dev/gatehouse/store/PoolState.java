@@ -2,7 +2,6 @@ package dev.gatehouse.store;
 
 import dev.gatehouse.model.AppClient;
 import dev.gatehouse.model.ClientRateLimit;
-import dev.gatehouse.model.ClientSecret;
 import dev.gatehouse.model.Domain;
 import dev.gatehouse.model.ResourceServer;
 import dev.gatehouse.model.SigningKey;
@@ -15,6 +14,7 @@ import java.util.Map;
 /**
  * Everything the hot paths need to know about one pool, read in one transaction.
  *
+ * @param secretsByClient    each client's active secrets, still sealed (opened on first use)
  * @param rateLimitsByClient issuance limits of the clients that have their own
  * @param revocations        revoked token ids, clients revoked-before times and disabled clients
  */
@@ -23,7 +23,7 @@ public record PoolState(
         List<Domain> domains,
         List<ResourceServer> resourceServers,
         List<AppClient> clients,
-        Map<String, List<ClientSecret>> secretsByClient,
+        Map<String, ClientSecrets> secretsByClient,
         List<SigningKey> keys,
         Map<String, ClientRateLimit> rateLimitsByClient,
         RevocationState revocations,
@@ -31,7 +31,7 @@ public record PoolState(
 
     /** A pool whose clients all use the default issuance limit, with nothing revoked and no client disabled. */
     public PoolState(UserPool pool, List<Domain> domains, List<ResourceServer> resourceServers, List<AppClient> clients,
-                     Map<String, List<ClientSecret>> secretsByClient, List<SigningKey> keys) {
+                     Map<String, ClientSecrets> secretsByClient, List<SigningKey> keys) {
         this(pool, domains, resourceServers, clients, secretsByClient, keys, Map.of(), RevocationState.EMPTY,
                 SigningKeyPolicy.DEFAULT);
     }

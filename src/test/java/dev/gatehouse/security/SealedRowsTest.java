@@ -58,9 +58,18 @@ class SealedRowsTest {
             try (TestServer server = deployment.start(key)) {
                 List<String> victimSecrets = world.secretsByClient().get(victim);
                 String otherSecret = world.secretsByClient().get(other).get(0);
+                String secretLeftOut = "Client secret " + victimFirstSecretId + " of app client " + victim + " is left out";
+                // Keys are opened at load, client secrets only on the client's first authentication
+                assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+                        .anyMatch(m -> m.startsWith("Signing key " + victimAccessKid + " of pool " + poolA + " is left out"))
+                        .noneMatch(m -> m.startsWith(secretLeftOut));
                 // The moved secret opens nowhere: neither the victim's old secret nor the copied one authenticates
                 assertThat(Deployment.token(server, victim, victimSecrets.get(0), SealedWorld.SCOPE).statusCode()).isEqualTo(401);
+                assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+                        .filteredOn(m -> m.startsWith(secretLeftOut)).hasSize(1);
                 assertThat(Deployment.token(server, victim, otherSecret, SealedWorld.SCOPE).statusCode()).isEqualTo(401);
+                assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+                        .filteredOn(m -> m.startsWith(secretLeftOut)).as("opened once, not per request").hasSize(1);
                 // Pool A lost its access key: it refuses to sign rather than signing with pool B's key
                 var refused = Deployment.token(server, world.clientIds().get(1), SealedWorld.CUSTOM_AT_CREATE, SealedWorld.SCOPE);
                 assertThat(refused.statusCode()).isEqualTo(503);
@@ -72,9 +81,11 @@ class SealedRowsTest {
                 assertThat(Deployment.get(server.issuer(poolB) + "/.well-known/jwks.json").body()).contains(otherAccessKid);
                 assertThat(server.cognito().describeUserPoolClient(r -> r.userPoolId(poolA).clientId(victim))
                         .userPoolClient().clientSecret()).isEqualTo(victimSecrets.get(1));
+                // Describe reads the row itself and refuses it too; no message shows a secret
                 assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
-                        .anyMatch(m -> m.startsWith("Client secret " + victimFirstSecretId + " of app client " + victim + " is left out"))
-                        .anyMatch(m -> m.startsWith("Signing key " + victimAccessKid + " of pool " + poolA + " is left out"));
+                        .filteredOn(m -> m.startsWith(secretLeftOut) && m.contains("does not open")).isNotEmpty();
+                assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+                        .allSatisfy(m -> assertThat(m).doesNotContain(victimSecrets.get(0)).doesNotContain(otherSecret));
             } finally {
                 ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
             }

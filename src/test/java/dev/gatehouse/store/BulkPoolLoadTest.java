@@ -72,7 +72,14 @@ class BulkPoolLoadTest {
                 assertThat(bulk.domains()).isEqualTo(one.domains()).hasSize(2);
                 assertThat(bulk.resourceServers()).isEqualTo(one.resourceServers()).hasSize(2);
                 assertThat(bulk.clients()).isEqualTo(one.clients()).hasSize(2);
-                assertThat(bulk.secretsByClient()).isEqualTo(one.secretsByClient()).hasSize(2);
+                assertThat(bulk.secretsByClient()).hasSize(2).hasSameSizeAs(one.secretsByClient());
+                one.secretsByClient().forEach((clientId, secrets) -> {
+                    ClientSecrets bulkSecrets = bulk.secretsByClient().get(clientId);
+                    assertThat(bulkSecrets.secretIds()).isEqualTo(secrets.secretIds()).hasSize(1);
+                    assertThat(bulkSecrets.digests()).singleElement()
+                            .isEqualTo(Directory.digest("secret-" + clientId))
+                            .isEqualTo(secrets.digests().get(0));
+                });
                 assertThat(bulk.rateLimitsByClient()).isEqualTo(one.rateLimitsByClient()).hasSize(1);
                 assertThat(bulk.revocations()).isEqualTo(one.revocations());
                 assertThat(bulk.revocations().disabledClients()).hasSize(1);
@@ -141,8 +148,7 @@ class BulkPoolLoadTest {
                         .containsExactly("write", "read", "admin");
                 assertThat(state.clients()).extracting(AppClient::clientId)
                         .containsExactly(clientIds.get(2), clientIds.get(1), clientIds.get(0));
-                assertThat(state.secretsByClient().get(first)).extracting(ClientSecret::secretId)
-                        .containsExactly(first + "--z", first + "--a", first + "--b");
+                assertThat(state.secretsByClient().get(first).secretIds()).containsExactly(first + "--z", first + "--a", first + "--b");
             }
         }
     }

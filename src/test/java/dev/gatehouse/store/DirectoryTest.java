@@ -103,9 +103,9 @@ class DirectoryTest {
         List<AppClient> clients = clientIds.stream().map(id -> new AppClient(poolId, id, id, TokenValidity.DEFAULT,
                 List.of(), List.of(), List.of(), List.of(), null, List.of("client_credentials"), List.of(), true, true,
                 "{}", NOW, NOW)).toList();
-        Map<String, List<ClientSecret>> secrets = new java.util.HashMap<>();
+        Map<String, ClientSecrets> secrets = new java.util.HashMap<>();
         for (String id : clientIds) {
-            secrets.put(id, List.of(new ClientSecret(id + "--1", id, "secret-of-" + id, true, NOW)));
+            secrets.put(id, ClientSecrets.of(List.of(new ClientSecret(id + "--1", id, "secret-of-" + id, true, NOW))));
         }
         return new PoolState(pool, domains.stream().map(d -> new Domain(d, poolId, "us-east-1", null, null, null))
                 .toList(), List.of(), clients, secrets, List.of());

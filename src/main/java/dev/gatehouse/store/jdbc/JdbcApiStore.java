@@ -35,6 +35,7 @@ public final class JdbcApiStore implements ApiStore {
             UPDATE rest_api SET name = ?, description = ?, tags = ?, definition = ?, api_version = ? WHERE id = ?""";
     private static final String DELETE_API = "DELETE FROM rest_api WHERE id = ?";
     private static final String ALL_API_IDS = "SELECT id FROM rest_api ORDER BY id";
+    private static final String REGION_OF_API = "SELECT region FROM rest_api WHERE id = ?";
 
     private static final String DEPLOYMENT_COLUMNS = "api_id, id, description, created_at";
     private static final String INSERT_DEPLOYMENT = """
@@ -179,8 +180,9 @@ public final class JdbcApiStore implements ApiStore {
     @Override
     public List<DeployedStage> deployedStagesOf(String apiId) {
         return jdbc.read(c -> {
-            Optional<ApiState> api = Jdbc.queryOne(c, SELECT_API, JdbcApiStore::apiState, apiId);
-            if (api.isEmpty()) {
+            // The region only: the API's working definition (parsed by SELECT_API) is not what is deployed.
+            Optional<String> region = Jdbc.queryOne(c, REGION_OF_API, r -> r.getString(1), apiId);
+            if (region.isEmpty()) {
                 return List.<DeployedStage>of();
             }
             List<Stage> stages = Jdbc.query(c, STAGES_OF_API, JdbcApiStore::stage, apiId);
@@ -190,7 +192,7 @@ public final class JdbcApiStore implements ApiStore {
             for (Stage stage : stages) {
                 for (String[] snapshot : snapshots) {
                     if (snapshot[0].equals(stage.stageName())) {
-                        out.add(new DeployedStage(api.get().api().region(), stage, ApiJson.definition(snapshot[1])));
+                        out.add(new DeployedStage(region.get(), stage, ApiJson.definition(snapshot[1])));
                     }
                 }
             }

@@ -159,7 +159,7 @@ public final class JdbcStore implements Store {
     private final Jdbc jdbc;
     private final SecretCodec codec;
     private final Clock clock;
-    private final PoolStateReader poolStates = new PoolStateReader(this::secret, this::signingKey);
+    private final PoolStateReader poolStates = new PoolStateReader(this::sealedSecret, this::signingKey);
 
     public JdbcStore(DataSource dataSource, SecretCodec codec, Clock clock) {
         this.jdbc = new Jdbc(dataSource);
@@ -676,16 +676,22 @@ public final class JdbcStore implements Store {
         return String.join("\n", values);
     }
 
-    private static List<String> split(String joined) {
+    static List<String> split(String joined) {
         return joined.isEmpty() ? List.of() : List.of(joined.split("\n", -1));
     }
 
     // ---------------------------------------------------------------- row mappers
 
     static UserPool pool(ResultSet r) throws SQLException {
-        return new UserPool(r.getString("id"), r.getString("region"), r.getString("name"),
-                r.getString("deletion_protection"), r.getString("tier"), r.getString("sign_in_settings"),
-                Instant.ofEpochMilli(r.getLong("created_at")), Instant.ofEpochMilli(r.getLong("modified_at")));
+        return pool(r, Dedup.NONE);
+    }
+
+    /** A pool row; {@code dedup} shares the values pools tend to repeat (sign-in settings above all). */
+    static UserPool pool(ResultSet r, Dedup dedup) throws SQLException {
+        Instant created = Instant.ofEpochMilli(r.getLong("created_at"));
+        return new UserPool(dedup.of(r.getString("id")), dedup.of(r.getString("region")), r.getString("name"),
+                dedup.of(r.getString("deletion_protection")), dedup.of(r.getString("tier")),
+                dedup.of(r.getString("sign_in_settings")), created, sameOr(created, r.getLong("modified_at")));
     }
 
     static Domain domain(ResultSet r) throws SQLException {
@@ -700,40 +706,63 @@ public final class JdbcStore implements Store {
     }
 
     static AppClient client(ResultSet r) throws SQLException {
-        TokenValidity validity = new TokenValidity(
+        return client(r, Dedup.NONE);
+    }
+
+    /** An app client row; {@code dedup} shares what clients tend to repeat (pool id, flows, settings). */
+    static AppClient client(ResultSet r, Dedup dedup) throws SQLException {
+        TokenValidity validity = validity(
                 r.getInt("access_validity"), TimeUnit.valueOf(r.getString("access_unit")),
                 r.getInt("id_validity"), TimeUnit.valueOf(r.getString("id_unit")),
                 r.getInt("refresh_validity"), TimeUnit.valueOf(r.getString("refresh_unit")));
-        return new AppClient(r.getString("pool_id"), r.getString("client_id"), r.getString("client_name"), validity,
-                split(r.getString("explicit_auth_flows")), split(r.getString("identity_providers")),
-                split(r.getString("callback_urls")), split(r.getString("logout_urls")),
-                r.getString("default_redirect_uri"), split(r.getString("oauth_flows")),
-                split(r.getString("oauth_scopes")), r.getBoolean("oauth_enabled"), r.getBoolean("token_revocation"),
-                r.getString("extra_settings"), Instant.ofEpochMilli(r.getLong("created_at")),
-                Instant.ofEpochMilli(r.getLong("modified_at")));
+        Instant created = Instant.ofEpochMilli(r.getLong("created_at"));
+        return new AppClient(dedup.of(r.getString("pool_id")), r.getString("client_id"), r.getString("client_name"),
+                validity, dedup.lines(r.getString("explicit_auth_flows")),
+                dedup.lines(r.getString("identity_providers")), dedup.lines(r.getString("callback_urls")),
+                dedup.lines(r.getString("logout_urls")), dedup.of(r.getString("default_redirect_uri")),
+                dedup.lines(r.getString("oauth_flows")), dedup.lines(r.getString("oauth_scopes")),
+                r.getBoolean("oauth_enabled"), r.getBoolean("token_revocation"),
+                dedup.of(r.getString("extra_settings")), created, sameOr(created, r.getLong("modified_at")));
     }
 
     /**
-     * A secret row whose sealed value does not open (moved from another row, or tampered) is left
-     * out and logged rather than failing the whole pool: the client loses only that secret, no
-     * other pool stops serving, and no wrong secret is ever served (docs/security.md).
+     * {@link TokenValidity#DEFAULT} itself for the default (most clients), compared field by field:
+     * the record's own equals runs through a method handle chain, slow in a JVM that just started.
      */
+    private static TokenValidity validity(int access, TimeUnit accessUnit, int id, TimeUnit idUnit, int refresh,
+                                          TimeUnit refreshUnit) {
+        TokenValidity d = TokenValidity.DEFAULT;
+        return access == d.access() && accessUnit == d.accessUnit() && id == d.id() && idUnit == d.idUnit()
+                && refresh == d.refresh() && refreshUnit == d.refreshUnit()
+                ? d : new TokenValidity(access, accessUnit, id, idUnit, refresh, refreshUnit);
+    }
+
+    /** {@code instant} itself when it is {@code millis} (a row never modified since created), else a new one. */
+    private static Instant sameOr(Instant instant, long millis) {
+        return instant.toEpochMilli() == millis ? instant : Instant.ofEpochMilli(millis);
+    }
+
+    /** A secret row opened now (describe, list, rotation): one that does not open is left out and logged. */
     private Optional<ClientSecret> secret(ResultSet r) throws SQLException {
         String secretId = r.getString("secret_id");
         String clientId = r.getString("client_id");
-        byte[] value;
-        try {
-            value = codec.open(r.getString("sealed_value"), SealContexts.clientSecret(clientId, secretId));
-        } catch (SecretCodec.OpenFailure e) {
-            LOG.error("Client secret {} of app client {} is left out: its sealed value does not open ({}). "
-                    + "It was copied from another row or altered in the database.", secretId, clientId, e.getMessage());
-            return Optional.empty();
-        }
-        return Optional.of(new ClientSecret(secretId, clientId, new String(value, StandardCharsets.UTF_8),
-                r.getBoolean("generated"), Instant.ofEpochMilli(r.getLong("created_at"))));
+        boolean generated = r.getBoolean("generated");
+        Instant created = Instant.ofEpochMilli(r.getLong("created_at"));
+        return SealedClientSecret.open(codec, clientId, secretId, r.getString("sealed_value"))
+                .map(value -> new ClientSecret(secretId, clientId, new String(value, StandardCharsets.UTF_8),
+                        generated, created));
     }
 
-    /** As {@link #secret}: an unopenable key is left out; a pool without an active key refuses to sign. */
+    /** A secret row for the directory: kept sealed until the client's first authentication. */
+    private SealedClientSecret sealedSecret(ResultSet r) throws SQLException {
+        return new SealedClientSecret(r.getString("secret_id"), r.getString("client_id"), r.getString("sealed_value"),
+                r.getLong("created_at"), codec);
+    }
+
+    /**
+     * As {@link SealedClientSecret#open}: an unopenable key is left out and logged; a pool without an
+     * active key refuses to sign. Keys are opened at load: a key that does not open must leave JWKS at once.
+     */
     private Optional<SigningKey> signingKey(ResultSet r) throws SQLException {
         String kid = r.getString("kid");
         String poolId = r.getString("pool_id");

@@ -2,19 +2,20 @@ package dev.gatehouse.store.jdbc;
 
 import dev.gatehouse.model.AppClient;
 import dev.gatehouse.model.ClientRateLimit;
-import dev.gatehouse.model.ClientSecret;
 import dev.gatehouse.model.Domain;
 import dev.gatehouse.model.ResourceServer;
 import dev.gatehouse.model.Scope;
 import dev.gatehouse.model.SigningKey;
 import dev.gatehouse.model.SigningKeyPolicy;
 import dev.gatehouse.model.UserPool;
+import dev.gatehouse.store.ClientSecrets;
 import dev.gatehouse.store.PoolState;
 import dev.gatehouse.store.RevocationState;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,8 +34,9 @@ import java.util.Set;
  * over a whole table walks an index and fetches every row from it at random (or sorts in the
  * database), which made start-up with 100,000 app clients several times slower than reading the
  * tables in storage order. For the same reason every pool's secrets come from one plain scan of
- * {@code client_secret}, their pools from the clients already read, and disabled clients and
- * revoked-before times from the same {@code app_client} rows as the clients.
+ * {@code client_secret}, matched to the clients already read, and disabled clients and
+ * revoked-before times from the same {@code app_client} rows as the clients. Secrets stay sealed
+ * ({@link ClientSecrets}); values rows repeat are shared ({@link Dedup}).
  */
 final class PoolStateReader {
 
@@ -59,16 +61,17 @@ final class PoolStateReader {
             "SELECT pool_id, rotation_period_days, pre_publication_seconds, algorithm FROM pool_key_policy %s";
     private static final String REVOKED = "SELECT pool_id, jti, expires_at FROM revoked_token %s";
 
-    private static final Comparator<ClientSecret> SECRET_ORDER =
-            Comparator.comparing(ClientSecret::creationDate).thenComparing(ClientSecret::secretId);
     private static final Comparator<SigningKey> KEY_ORDER =
             Comparator.comparing(SigningKey::creationDate).thenComparing(SigningKey::kid);
 
-    private final Jdbc.RowMapper<Optional<ClientSecret>> secrets;
+    private final Jdbc.RowMapper<SealedClientSecret> secrets;
     private final Jdbc.RowMapper<Optional<SigningKey>> keys;
 
-    /** @param secrets and @param keys open sealed rows; an unopenable row maps to empty (left out, logged) */
-    PoolStateReader(Jdbc.RowMapper<Optional<ClientSecret>> secrets, Jdbc.RowMapper<Optional<SigningKey>> keys) {
+    /**
+     * @param secrets reads a secret row without opening it (the directory opens it on first use)
+     * @param keys    opens a key row; one that does not open maps to empty (left out, logged)
+     */
+    PoolStateReader(Jdbc.RowMapper<SealedClientSecret> secrets, Jdbc.RowMapper<Optional<SigningKey>> keys) {
         this.secrets = secrets;
         this.keys = keys;
     }
@@ -77,8 +80,27 @@ final class PoolStateReader {
         return read(c, poolId).stream().findFirst();
     }
 
+    /**
+     * Every pool. On H2 the queries run lazily (rows come from the table as they are read, not
+     * gathered into a result first): otherwise H2 holds each whole table's rows, 100,000 app
+     * clients of 23 values each, while they are mapped, and every collection meanwhile copies them.
+     */
     List<PoolState> all(Connection c) throws SQLException {
-        return read(c, null);
+        if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
+            return read(c, null);
+        }
+        setLazyQueryExecution(c, true);
+        try {
+            return read(c, null);
+        } finally {
+            setLazyQueryExecution(c, false); // the connection goes back to the pool
+        }
+    }
+
+    private static void setLazyQueryExecution(Connection c, boolean lazy) throws SQLException {
+        try (Statement statement = c.createStatement()) {
+            statement.execute("SET LAZY_QUERY_EXECUTION " + (lazy ? "TRUE" : "FALSE"));
+        }
     }
 
     /** An app client row with the two revocation columns read beside it. */
@@ -88,7 +110,9 @@ final class PoolStateReader {
     /** The pools' states, ordered by pool id: of {@code poolId} only, or of every pool when it is null. */
     private List<PoolState> read(Connection c, String poolId) throws SQLException {
         Filter f = new Filter(poolId);
-        List<UserPool> pools = new ArrayList<>(Jdbc.query(c, f.where(POOLS, "id"), JdbcStore::pool, f.params()));
+        Dedup dedup = new Dedup();
+        List<UserPool> pools = new ArrayList<>(Jdbc.query(c, f.where(POOLS, "id"), r -> JdbcStore.pool(r, dedup),
+                f.params()));
         if (pools.isEmpty()) {
             return List.of();
         }
@@ -96,14 +120,10 @@ final class PoolStateReader {
         Map<String, List<Domain>> domains = sorted(group(Jdbc.query(c, f.where(DOMAINS, "pool_id"), JdbcStore::domain,
                 f.params()), Domain::poolId), Comparator.comparing(Domain::domain));
         Map<String, List<ResourceServer>> servers = resourceServers(c, f);
-        List<ClientRow> clientRows = Jdbc.query(c, f.where(CLIENTS, "pool_id"), PoolStateReader::clientRow, f.params());
-        Map<String, String> poolOfClient = new HashMap<>(clientRows.size() * 2);
-        for (ClientRow row : clientRows) {
-            poolOfClient.put(row.client().clientId(), row.client().poolId());
-        }
+        List<ClientRow> clientRows = Jdbc.query(c, f.where(CLIENTS, "pool_id"), r -> clientRow(r, dedup), f.params());
         Map<String, List<AppClient>> clients = sorted(group(clientRows.stream().map(ClientRow::client).toList(),
                 AppClient::poolId), Comparator.comparing(AppClient::clientId));
-        Map<String, Map<String, List<ClientSecret>>> secretsByPool = secretsByPool(c, poolId, poolOfClient);
+        Map<String, List<SealedClientSecret>> secretsByClient = secretsByClient(c, poolId, clientRows.size());
         Map<String, Map<String, ClientRateLimit>> limits = new HashMap<>();
         for (Pooled<String[]> row : Jdbc.query(c, f.where(RATE_LIMITS, "c.pool_id"),
                 pooled(r -> new String[] {r.getString(2), r.getString(3), r.getString(4)}), f.params())) {
@@ -124,8 +144,9 @@ final class PoolStateReader {
         List<PoolState> out = new ArrayList<>(pools.size());
         for (UserPool pool : pools) {
             String id = pool.id();
+            List<AppClient> poolClients = clients.getOrDefault(id, List.of());
             out.add(new PoolState(pool, domains.getOrDefault(id, List.of()), servers.getOrDefault(id, List.of()),
-                    clients.getOrDefault(id, List.of()), secretsByPool.getOrDefault(id, Map.of()),
+                    poolClients, secretsOf(poolClients, secretsByClient),
                     keysByPool.getOrDefault(id, List.of()), limits.getOrDefault(id, Map.of()),
                     revocations.getOrDefault(id, RevocationState.EMPTY),
                     policies.getOrDefault(id, SigningKeyPolicy.DEFAULT)));
@@ -134,28 +155,33 @@ final class PoolStateReader {
     }
 
     /**
-     * Secrets by pool and client, each client's in creation order. A secret whose client was not
-     * read (none can exist: the foreign key cascades) is left out, as the join once did.
+     * Every secret row by client id, still sealed, in storage order. A secret whose client was not
+     * read (none can exist: the foreign key cascades) is never looked up, so it is left out as the
+     * join once left it out.
      */
-    private Map<String, Map<String, List<ClientSecret>>> secretsByPool(Connection c, String poolId,
-                                                                       Map<String, String> poolOfClient)
+    private Map<String, List<SealedClientSecret>> secretsByClient(Connection c, String poolId, int clients)
             throws SQLException {
-        List<Optional<ClientSecret>> rows = poolId == null
+        List<SealedClientSecret> rows = poolId == null
                 ? Jdbc.query(c, ALL_SECRETS, secrets)
                 : Jdbc.query(c, SECRETS_OF_POOL, secrets, poolId);
-        Map<String, Map<String, List<ClientSecret>>> out = new HashMap<>();
-        for (Optional<ClientSecret> row : rows) {
-            if (row.isEmpty()) {
-                continue;
-            }
-            ClientSecret secret = row.get();
-            String pool = poolOfClient.get(secret.clientId());
-            if (pool != null) {
-                out.computeIfAbsent(pool, k -> new LinkedHashMap<>())
-                        .computeIfAbsent(secret.clientId(), k -> new ArrayList<>()).add(secret);
+        Map<String, List<SealedClientSecret>> out = new HashMap<>(Math.max(16, clients * 2));
+        for (SealedClientSecret secret : rows) {
+            out.computeIfAbsent(secret.clientId(), k -> new ArrayList<>(AppClient.MAX_SECRETS)).add(secret);
+        }
+        return out;
+    }
+
+    /** The clients' secrets, each client's in creation order; a client without any has none in the map. */
+    private static Map<String, ClientSecrets> secretsOf(List<AppClient> clients,
+                                                        Map<String, List<SealedClientSecret>> secretsByClient) {
+        Map<String, ClientSecrets> out = new HashMap<>(clients.size() * 2);
+        for (AppClient client : clients) {
+            List<SealedClientSecret> rows = secretsByClient.get(client.clientId());
+            if (rows != null) {
+                rows.sort(SealedClientSecret.ORDER);
+                out.put(client.clientId(), ClientSecrets.sealed(rows));
             }
         }
-        out.values().forEach(byClient -> byClient.values().forEach(list -> list.sort(SECRET_ORDER)));
         return out;
     }
 
@@ -209,8 +235,8 @@ final class PoolStateReader {
         return out;
     }
 
-    private static ClientRow clientRow(ResultSet r) throws SQLException {
-        AppClient client = JdbcStore.client(r);
+    private static ClientRow clientRow(ResultSet r, Dedup dedup) throws SQLException {
+        AppClient client = JdbcStore.client(r, dedup);
         boolean disabled = r.getBoolean("disabled");
         long revokedBefore = r.getLong("tokens_revoked_before");
         return new ClientRow(client, disabled, r.wasNull() ? null : revokedBefore);
