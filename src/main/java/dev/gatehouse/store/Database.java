@@ -47,12 +47,14 @@ public final class Database implements AutoCloseable {
         config.setInitializationFailTimeout(10_000);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            if (SchemaCurrency.isCurrent(dataSource)) {
-                return new Database(dataSource, false);
-            }
+            // A new embedded database first: asking it for a history table it lacks would throw, and H2 formats
+            // every SQLException into a trace file in the data directory (issue 5).
             if (NewEmbeddedSchema.applies(jdbcUrl, schema, dataSource)) {
                 NewEmbeddedSchema.create(dataSource);
                 return new Database(dataSource, true);
+            }
+            if (SchemaCurrency.isCurrent(dataSource)) {
+                return new Database(dataSource, false);
             }
             Flyway.configure()
                     .dataSource(dataSource)
