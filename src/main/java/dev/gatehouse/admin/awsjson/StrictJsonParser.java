@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.runtime.Lazy;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -37,9 +38,13 @@ public final class StrictJsonParser {
     // (Athena, raw HTTP, 2026-09-23; dynalite test helpers for DynamoDB).
     static final String LIST_NOT_EXPECTED = "Start of list found where not expected";
 
-    private final ObjectMapper mapper;
+    /**
+     * The same settings for every parser, so one mapper, made by the first request that parses a body:
+     * at start-up it loaded all of jackson-databind before the server could answer (issue 5).
+     */
+    private static final Lazy<ObjectMapper> MAPPER = Lazy.of(StrictJsonParser::newMapper);
 
-    public StrictJsonParser() {
+    private static ObjectMapper newMapper() {
         JsonFactory factory = new JsonFactoryBuilder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING_DEPTH)
@@ -50,13 +55,14 @@ public final class StrictJsonParser {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .build();
-        this.mapper = JsonMapper.builder(factory)
+        return JsonMapper.builder(factory)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .build();
     }
 
     /** An empty body reads as {@code {}}: SDKs may send nothing for an input without members. */
     public ObjectNode parseObject(byte[] body) {
+        ObjectMapper mapper = MAPPER.get();
         if (body.length == 0) {
             return mapper.createObjectNode();
         }
