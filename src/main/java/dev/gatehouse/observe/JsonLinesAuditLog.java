@@ -2,7 +2,6 @@ package dev.gatehouse.observe;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.gatehouse.runtime.Lazy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +29,14 @@ public final class JsonLinesAuditLog implements AuditLog, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JsonLinesAuditLog.class);
 
     /**
-     * Made by the writer thread at the first event, off every request's path: an ObjectMapper made here
-     * at start-up loaded all of jackson-databind before the server could answer, and even a bare
-     * factory loads fifty classes start-up does not need (issue 5).
+     * Made by the writer thread at the first event, off every request's path (the JVM initialises a
+     * holder class at its first use): an ObjectMapper made here at start-up loaded all of
+     * jackson-databind before the server could answer, and even a bare factory loads fifty classes
+     * start-up does not need (issue 5).
      */
-    private final Lazy<JsonFactory> json = Lazy.of(() -> new JsonFactory());
+    private static final class Json {
+        static final JsonFactory FACTORY = new JsonFactory();
+    }
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "gatehouse-audit");
         thread.setDaemon(true);
@@ -71,7 +73,7 @@ public final class JsonLinesAuditLog implements AuditLog, AutoCloseable {
 
     String toJson(AuditEvent event) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = json.get().createGenerator(out)) {
+        try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("time", event.time().toString());
             g.writeStringField("action", event.action());

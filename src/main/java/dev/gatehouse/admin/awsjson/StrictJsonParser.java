@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gatehouse.runtime.Lazy;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -39,10 +38,13 @@ public final class StrictJsonParser {
     static final String LIST_NOT_EXPECTED = "Start of list found where not expected";
 
     /**
-     * The same settings for every parser, so one mapper, made by the first request that parses a body:
-     * at start-up it loaded all of jackson-databind before the server could answer (issue 5).
+     * The same settings for every parser, so one mapper, made by the first request that parses a body
+     * (the JVM initialises a holder class at its first use): made at start-up it loaded all of
+     * jackson-databind before the server could answer (issue 5).
      */
-    private static final Lazy<ObjectMapper> MAPPER = Lazy.of(StrictJsonParser::newMapper);
+    private static final class Strict {
+        static final ObjectMapper MAPPER = newMapper();
+    }
 
     private static ObjectMapper newMapper() {
         JsonFactory factory = new JsonFactoryBuilder()
@@ -62,7 +64,7 @@ public final class StrictJsonParser {
 
     /** An empty body reads as {@code {}}: SDKs may send nothing for an input without members. */
     public ObjectNode parseObject(byte[] body) {
-        ObjectMapper mapper = MAPPER.get();
+        ObjectMapper mapper = Strict.MAPPER;
         if (body.length == 0) {
             return mapper.createObjectNode();
         }
