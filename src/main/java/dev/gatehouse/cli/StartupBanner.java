@@ -19,6 +19,19 @@ final class StartupBanner {
         return host.equals("0.0.0.0") || host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::");
     }
 
+    /**
+     * With pools, the provider is chosen now, before the first token needs it. An empty server has
+     * nothing to sign with: its first signing key chooses (and logs it), and a fresh start does not
+     * spend ~5 % of its CPU loading AWS-LC just to name it here (issue 5).
+     */
+    private static String crypto(GatehouseServer server) {
+        if (server.components().directory().current().poolCount() > 0) {
+            return CryptoProvider.describe();
+        }
+        return CryptoProvider.describeIfChosen().orElse("chosen at the first signing key: AWS-LC native where it loads, "
+                + "else the JDK's");
+    }
+
     static void print(PrintWriter out, GatehouseServer server, GatehouseConfig config) {
         String endpoint = "http://" + (isLocal(config.listenHost()) ? "localhost" : config.listenHost())
                 + ":" + server.port();
@@ -29,7 +42,7 @@ final class StartupBanner {
         out.println("  pool domains     {prefix}.auth.{region}." + config.domainSuffix() + ":" + server.port());
         out.println("  database         " + (config.embeddedDatabase()
                 ? "embedded H2 in " + config.dataDir().toAbsolutePath() : "PostgreSQL (--db-url)"));
-        out.println("  crypto           " + CryptoProvider.describe());
+        out.println("  crypto           " + crypto(server));
         List<String> defaults = RuntimeDefaults.apply();
         if (!defaults.isEmpty()) {
             out.println("  JVM defaults     " + String.join(" ", defaults) + "  (options given to java win)");
