@@ -7,6 +7,8 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +43,22 @@ class GatehouseCommandTest {
         Run whole = run(GatehouseCommand.commandLine(), args);
         assertThat(lean).isEqualTo(whole);
         assertThat(lean.out() + lean.err()).contains("gatehouse serve");
+    }
+
+    /** Their converters are left out (picocli registers them by reflection, a tenth of serve's model). */
+    @Test
+    void optionsWhenTypedThenNoneNeedsAJavaSqlOrJavaTimeConverter() {
+        List<String> types = new ArrayList<>();
+        collectTypes(GatehouseCommand.commandLine(), types);
+        assertThat(types).isNotEmpty().contains("java.nio.file.Path")
+                .noneMatch(type -> type.matches(GatehouseCommand.UNUSED_CONVERTERS.split(",")[0])
+                        || type.matches(GatehouseCommand.UNUSED_CONVERTERS.split(",")[1]));
+        assertThat(System.getProperty(GatehouseCommand.CONVERTER_EXCLUDES)).as("left as the operator had it").isNull();
+    }
+
+    private static void collectTypes(CommandLine command, List<String> types) {
+        command.getCommandSpec().args().forEach(arg -> types.add(arg.type().getName()));
+        command.getSubcommands().values().forEach(sub -> collectTypes(sub, types));
     }
 
     @Test
