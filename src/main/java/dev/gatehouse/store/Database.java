@@ -11,7 +11,8 @@ import java.sql.SQLException;
  * Opens the connection pool and brings the schema up to date with Flyway. The same migrations
  * run on H2 and PostgreSQL. A schema that is already current is not handed to Flyway at all
  * ({@link SchemaCurrency}): that is every start but the first and those after an upgrade; nor is a
- * new embedded database ({@link NewEmbeddedSchema}).
+ * new embedded database, which starts as a copy of the build's ({@link EmbeddedTemplate}) or, without
+ * one, gets the scripts run by H2 ({@link NewEmbeddedSchema}).
  */
 public final class Database implements AutoCloseable {
 
@@ -28,6 +29,7 @@ public final class Database implements AutoCloseable {
      *               tests use one schema per run
      */
     public static Database open(String jdbcUrl, String user, String password, String schema) {
+        boolean fromTemplate = EmbeddedTemplate.install(jdbcUrl, user, password, schema);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (user != null) {
@@ -47,6 +49,10 @@ public final class Database implements AutoCloseable {
         config.setInitializationFailTimeout(10_000);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
+            if (fromTemplate && SchemaCurrency.isCurrent(dataSource)) {
+                EmbeddedTemplate.stamp(dataSource);
+                return new Database(dataSource, true);
+            }
             // A new embedded database first: asking it for a history table it lacks would throw, and H2 formats
             // every SQLException into a trace file in the data directory (issue 5).
             if (NewEmbeddedSchema.applies(jdbcUrl, schema, dataSource)) {
