@@ -91,6 +91,7 @@ public final class ServeCommand implements Runnable {
             server.close();
             stopped.countDown();
         }, "gatehouse-shutdown"));
+        WarmUp.run(server);
         try {
             stopped.await();
         } catch (InterruptedException e) {

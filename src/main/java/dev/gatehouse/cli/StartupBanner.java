@@ -21,15 +21,15 @@ final class StartupBanner {
 
     /**
      * With pools, the provider is chosen now, before the first token needs it. An empty server has
-     * nothing to sign with: its first signing key chooses (and logs it), and a fresh start does not
-     * spend ~5 % of its CPU loading AWS-LC just to name it here (issue 5).
+     * nothing to sign with yet: the warm-up after this banner chooses it (and logs it), so that loading
+     * AWS-LC, ~5 % of a fresh start's CPU, is not spent before the listener is up (issue 5).
      */
     private static String crypto(GatehouseServer server) {
         if (server.components().directory().current().poolCount() > 0) {
             return CryptoProvider.describe();
         }
-        return CryptoProvider.describeIfChosen().orElse("chosen at the first signing key: AWS-LC native where it loads, "
-                + "else the JDK's");
+        return CryptoProvider.describeIfChosen().orElse("chosen once the server is up, and logged: AWS-LC native "
+                + "where it loads, else the JDK's");
     }
 
     static void print(PrintWriter out, GatehouseServer server, GatehouseConfig config) {

@@ -15,8 +15,8 @@ import java.util.Optional;
  * Picks the provider for RSA and EC: the AWS-LC-backed ACCP where its native library loads (Linux
  * x86-64 and aarch64), about three times the JDK's RSA signing rate; the JDK's own provider elsewhere.
  * The choice is made at the first use and logged at the first key or signature work: loading ACCP (its
- * 9.6 MB native library and its self-tests) was about 5 % of a fresh start's CPU, spent only to name
- * it in the banner (issue 5).
+ * 9.6 MB native library and its self-tests) was about 5 % of a fresh start's CPU, spent before the
+ * listener was up only to name it in the banner (issue 5).
  */
 public final class CryptoProvider {
 

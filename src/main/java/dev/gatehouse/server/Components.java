@@ -97,6 +97,8 @@ public final class Components implements AutoCloseable {
     private final JsonLinesAuditLog auditLog;
     private final JsonLinesAccessLog accessLog;
     private Gateway gateway;
+    private Lazy<CognitoEndpoint> cognito;
+    private Lazy<ApiGatewayEndpoint> apiGateway;
     private final TokenIssuer tokenIssuer;
     private final ClientAddress clientAddress;
     private final HeadDeadline headDeadline;
@@ -182,6 +184,7 @@ public final class Components implements AutoCloseable {
                 .onFailure(e -> LOG.warn("Could not purge expired revocations: {}", e.getMessage())));
         // The management APIs are built by their first request: their ~80 classes are no part of being ready (issue 5).
         Lazy<CognitoEndpoint> cognito = Lazy.of(this::cognitoEndpoint);
+        this.cognito = cognito;
         router.post("/")
                 .handler(BodyHandler.create(false).setBodyLimit(MANAGEMENT_BODY_LIMIT))
                 .handler(ctx -> cognito.get().handle(ctx))
@@ -206,6 +209,7 @@ public final class Components implements AutoCloseable {
     /** The API Gateway management API (REST-JSON under /restapis and /tags, issue 4), built by its first request. */
     private void mountApiGateway(Router router) {
         Lazy<ApiGatewayEndpoint> apiGateway = Lazy.of(this::apiGatewayEndpoint);
+        this.apiGateway = apiGateway;
         router.routeWithRegex(ApiGatewayEndpoint.PATH_REGEX)
                 .handler(BodyHandler.create(false).setBodyLimit(MANAGEMENT_BODY_LIMIT))
                 .handler(ctx -> apiGateway.get().handle(ctx))
@@ -218,6 +222,12 @@ public final class Components implements AutoCloseable {
         return new ApiGatewayEndpoint(
                 () -> ApiGatewayRoutes.create(restApis, deployments, this::issuerBaseUrl, config.domainSuffix()),
                 adminCredentials, blocking, clock, auditLog);
+    }
+
+    /** Builds the management endpoints now if no request has yet: for the idle time after start-up. */
+    public void buildManagementEndpoints() {
+        cognito.get();
+        apiGateway.get();
     }
 
     /** What each deployed API Gateway stage serves now, from the directory snapshot (never the database). */

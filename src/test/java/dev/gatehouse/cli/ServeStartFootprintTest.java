@@ -25,12 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * measurable share of start-up: jackson-databind's mappers, picocli's model of the {@code keys}
  * commands, Flyway, the migration scripts (the database is a copy of the build's template), an
  * SQLException (H2 formatted it into a trace file in the data directory), and the AWS-LC provider,
- * which a server without pools has no use for yet.
+ * which a server without pools has no use for yet. What start-up leaves, the warm-up does once the
+ * server listens.
  */
 class ServeStartFootprintTest {
 
     private static final Pattern LISTENING = Pattern.compile("listening on +127\\.0\\.0\\.1:(\\d+)");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String WARM_UP = " dev.gatehouse.cli.WarmUp ";
 
     @TempDir
     Path dir;
@@ -46,24 +48,43 @@ class ServeStartFootprintTest {
                 .redirectOutput(out.toFile())
                 .redirectError(dir.resolve("err.txt").toFile())
                 .start();
-        List<String> loaded;
+        List<String> startUp;
+        List<String> warmUp;
         try {
             int port = awaitPort(server, out);
             awaitReady(port);
-            loaded = Files.readAllLines(classLog);
+            List<String> loaded = awaitLine(classLog, WARM_UP);
+            int warmUpStart = loaded.indexOf(loaded.stream().filter(line -> line.contains(WARM_UP)).findFirst().orElseThrow());
+            startUp = loaded.subList(0, warmUpStart);
+            warmUp = awaitLine(classLog, " com.fasterxml.jackson.databind.cfg.BaseSettings ");
         } finally {
             server.destroy();
             server.waitFor();
         }
-        assertThat(loaded).as("class-load log").anyMatch(line -> line.contains(" dev.gatehouse.cli.ServeCommand "));
-        assertThat(loaded).noneMatch(line -> line.contains(" com.fasterxml.jackson.databind.cfg.BaseSettings "))
+        assertThat(startUp).as("class-load log").anyMatch(line -> line.contains(" dev.gatehouse.cli.ServeCommand "));
+        // Loaded, if at all, by the warm-up after the listener is up, never before.
+        assertThat(warmUp).anyMatch(line -> line.contains(" com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider "));
+        assertThat(startUp).noneMatch(line -> line.contains(" com.fasterxml.jackson.databind.cfg.BaseSettings "))
                 .noneMatch(line -> line.contains(" dev.gatehouse.cli.KeysCommand "))
                 .noneMatch(line -> line.contains(" org.flywaydb."))
                 .noneMatch(line -> line.contains(" dev.gatehouse.store.NewEmbeddedSchema ")) // the template, not the scripts
                 .noneMatch(line -> line.contains(" com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider "));
-        assertThat(Files.readString(out)).contains("crypto           chosen at the first signing key");
+        assertThat(Files.readString(out)).contains("crypto           chosen once the server is up");
         assertThat(dataDir.resolve("gatehouse.mv.db")).exists();
         assertThat(dataDir.resolve("gatehouse.trace.db")).doesNotExist();
+    }
+
+    /** The class-load log once it holds a line containing {@code text}. */
+    private static List<String> awaitLine(Path log, String text) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(deadline)) {
+            List<String> lines = Files.readAllLines(log);
+            if (lines.stream().anyMatch(line -> line.contains(text))) {
+                return lines;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no '" + text + "' in the class-load log within " + PATIENCE);
     }
 
     private static int awaitPort(Process server, Path out) throws IOException, InterruptedException {
