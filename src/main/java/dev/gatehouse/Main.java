@@ -13,7 +13,7 @@ public final class Main {
 
     public static void main(String[] args) {
         RuntimeDefaults.apply(); // before any Netty class loads
-        CommandLine commandLine = new CommandLine(new GatehouseCommand())
+        CommandLine commandLine = GatehouseCommand.commandLine(args)
                 .setExecutionExceptionHandler((failure, cmd, parsed) -> {
                     // A clear sentence for the operator; the details go to the log, never a stack trace on the console.
                     LoggerFactory.getLogger(Main.class).debug("Command failed", failure);

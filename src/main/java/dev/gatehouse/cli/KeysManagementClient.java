@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.admin.sigv4.SigV4Signer;
+import dev.gatehouse.json.SharedMapper;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -42,7 +43,7 @@ final class KeysManagementClient {
     private final SigV4Signer signer;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = SharedMapper.get();
 
     KeysManagementClient(KeysConnectionOptions options, UnaryOperator<String> environment, Clock clock) {
         this.endpoint = endpoint(options.endpoint);

@@ -3,7 +3,6 @@ package dev.gatehouse.cli;
 import dev.gatehouse.config.AbuseProtection;
 import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.model.ClientRateLimit;
-import dev.gatehouse.keys.CryptoProvider;
 import dev.gatehouse.server.GatehouseServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,6 +91,7 @@ public final class ServeCommand implements Runnable {
             server.close();
             stopped.countDown();
         }, "gatehouse-shutdown"));
+        WarmUp.run(server);
         try {
             stopped.await();
         } catch (InterruptedException e) {

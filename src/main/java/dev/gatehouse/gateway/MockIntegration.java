@@ -2,6 +2,7 @@ package dev.gatehouse.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.json.SharedMapper;
 import dev.gatehouse.model.api.Integration;
 import dev.gatehouse.model.api.IntegrationResponse;
 
@@ -19,7 +20,7 @@ final class MockIntegration {
     record Answer(int status, String body) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = SharedMapper.get();
 
     private MockIntegration() {
     }

@@ -1,8 +1,8 @@
 package dev.gatehouse.oauth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.json.SharedMapper;
 import dev.gatehouse.token.AccessTokenVerifier;
 import dev.gatehouse.token.IssuedToken;
 import dev.gatehouse.token.TokenError;
@@ -27,7 +27,6 @@ public final class IntrospectionEndpoint {
     private final AuthenticatedForms forms;
     private final AccessTokenVerifier verifier;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
 
     IntrospectionEndpoint(AuthenticatedForms forms, AccessTokenVerifier verifier, Clock clock) {
         this.forms = Objects.requireNonNull(forms, "forms");
@@ -51,7 +50,7 @@ public final class IntrospectionEndpoint {
 
     /** RFC 7662 §2.2 members, from the verified claims. */
     private String active(VerifiedAccessToken token) {
-        ObjectNode body = json.createObjectNode();
+        ObjectNode body = SharedMapper.get().createObjectNode();
         body.put("active", true);
         String scope = token.stringClaim("scope");
         if (scope != null) {
@@ -69,7 +68,7 @@ public final class IntrospectionEndpoint {
         body.put("jti", token.jti());
         body.put("token_use", "access");
         try {
-            return json.writeValueAsString(body);
+            return SharedMapper.get().writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,9 +1,9 @@
 package dev.gatehouse.oauth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.json.SharedMapper;
 import dev.gatehouse.keys.JwksDocument;
 import dev.gatehouse.model.Domain;
 import dev.gatehouse.model.SigningKey;
@@ -54,7 +54,6 @@ public final class WellKnownEndpoints {
     private final Clock clock;
     private final Duration defaultPrePublication;
     private final Map<String, Rendered> jwksCache = new ConcurrentHashMap<>();
-    private final ObjectMapper json = new ObjectMapper();
 
     /** @param defaultPrePublication the server's pre-publication delay, for pools without their own */
     public WellKnownEndpoints(DirectoryHolder directory, Supplier<String> issuerBaseUrl, String domainSuffix,
@@ -109,7 +108,7 @@ public final class WellKnownEndpoints {
     private String discovery(Directory.PoolEntry pool) {
         String base = issuerBaseUrl.get();
         String issuer = base + "/" + pool.pool().id();
-        ObjectNode doc = json.createObjectNode();
+        ObjectNode doc = SharedMapper.get().createObjectNode();
         String tokenEndpoint = tokenEndpoint(base, pool.domains());
         String oauthBase = tokenEndpoint.substring(0, tokenEndpoint.length() - "/token".length());
         // Cognito's ["RS256"]; an ES256 pool lists the algorithms of the keys it publishes now.
@@ -128,7 +127,7 @@ public final class WellKnownEndpoints {
         doc.put("token_endpoint", tokenEndpoint);
         doc.putArray("token_endpoint_auth_methods_supported").add("client_secret_basic").add("client_secret_post");
         try {
-            return json.writeValueAsString(doc);
+            return SharedMapper.get().writeValueAsString(doc);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -152,7 +151,7 @@ public final class WellKnownEndpoints {
     }
 
     private void notFound(RoutingContext ctx, String poolId) {
-        ObjectNode body = json.createObjectNode();
+        ObjectNode body = SharedMapper.get().createObjectNode();
         // Echo the id only when it has the shape of one (Cognito echoes it).
         body.put("message", poolId != null && poolId.length() <= 55 && POOL_ID.matcher(poolId).matches()
                 ? "User pool " + poolId + " does not exist."

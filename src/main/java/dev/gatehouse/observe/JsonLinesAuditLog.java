@@ -1,7 +1,7 @@
 package dev.gatehouse.observe;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +28,15 @@ public final class JsonLinesAuditLog implements AuditLog, AutoCloseable {
     private static final Logger AUDIT = LoggerFactory.getLogger("gatehouse.audit");
     private static final Logger LOG = LoggerFactory.getLogger(JsonLinesAuditLog.class);
 
-    private final ObjectMapper json = new ObjectMapper();
+    /**
+     * Made by the writer thread at the first event, off every request's path (the JVM initialises a
+     * holder class at its first use): an ObjectMapper made here at start-up loaded all of
+     * jackson-databind before the server could answer, and even a bare factory loads fifty classes
+     * start-up does not need (issue 5).
+     */
+    private static final class Json {
+        static final JsonFactory FACTORY = new JsonFactory();
+    }
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "gatehouse-audit");
         thread.setDaemon(true);
@@ -65,7 +73,7 @@ public final class JsonLinesAuditLog implements AuditLog, AutoCloseable {
 
     String toJson(AuditEvent event) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = json.getFactory().createGenerator(out)) {
+        try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("time", event.time().toString());
             g.writeStringField("action", event.action());

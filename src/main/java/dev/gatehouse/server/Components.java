@@ -16,6 +16,7 @@ import dev.gatehouse.manage.KeyRotationService;
 import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.keys.MasterKey;
 import dev.gatehouse.runtime.Blocking;
+import dev.gatehouse.runtime.Lazy;
 import dev.gatehouse.runtime.NativeHeapTrim;
 import dev.gatehouse.keys.Sealer;
 import dev.gatehouse.keys.SigningKeys;
@@ -95,6 +96,8 @@ public final class Components implements AutoCloseable {
     private final JsonLinesAuditLog auditLog;
     private final JsonLinesAccessLog accessLog;
     private Gateway gateway;
+    private Lazy<CognitoEndpoint> cognito;
+    private Lazy<ApiGatewayEndpoint> apiGateway;
     private final TokenIssuer tokenIssuer;
     private final ClientAddress clientAddress;
     private final KeyRotationService keyRotation;
@@ -176,34 +179,52 @@ public final class Components implements AutoCloseable {
                 directory, blocking, auditLog, config.domainSuffix(), clock);
         vertx.setPeriodic(REVOCATION_PURGE_MILLIS, id -> blocking.run(revocations::purgeExpired)
                 .onFailure(e -> LOG.warn("Could not purge expired revocations: {}", e.getMessage())));
-        CognitoEndpoint cognito = new CognitoEndpoint(List.of(
-                new CognitoEndpoint.ServiceTarget(CognitoEndpoint.TARGET_PREFIX, cognitoActions(),
-                        new ModelInputReader(ServiceModel::cognitoIdentityProvider)),
-                new CognitoEndpoint.ServiceTarget(CognitoEndpoint.GATEHOUSE_PREFIX, gatehouseActions(),
-                        new GatehouseInputReader(gatehouseActions().keySet()))),
-                new SignedCallAuthenticator(adminCredentials, clock, CognitoEndpoint.SIGNING_NAME),
-                blocking, clock, config.region(), auditLog, clientAddress);
+        // The management APIs are built by their first request: their ~80 classes are no part of being ready (issue 5).
+        Lazy<CognitoEndpoint> cognito = Lazy.of(this::cognitoEndpoint);
+        this.cognito = cognito;
         router.post("/")
                 .handler(BodyHandler.create(false).setBodyLimit(MANAGEMENT_BODY_LIMIT))
-                .handler(cognito::handle)
-                .failureHandler(cognito::handleRouteFailure);
+                .handler(ctx -> cognito.get().handle(ctx))
+                .failureHandler(ctx -> cognito.get().handleRouteFailure(ctx));
         mountApiGateway(router);
         router.route().last().handler(ctx -> ctx.response().setStatusCode(404)
                 .putHeader("Content-Type", "application/json").end("{\"message\":\"Not Found\"}"));
         return router;
     }
 
-    /** The API Gateway management API (REST-JSON under /restapis and /tags, issue 4). */
+    /** The Cognito management API and Gatehouse's own operations (AWS JSON 1.1, {@code POST /}). */
+    private CognitoEndpoint cognitoEndpoint() {
+        return new CognitoEndpoint(List.of(
+                new CognitoEndpoint.ServiceTarget(CognitoEndpoint.TARGET_PREFIX, cognitoActions(),
+                        new ModelInputReader(ServiceModel::cognitoIdentityProvider)),
+                new CognitoEndpoint.ServiceTarget(CognitoEndpoint.GATEHOUSE_PREFIX, gatehouseActions(),
+                        new GatehouseInputReader(gatehouseActions().keySet()))),
+                new SignedCallAuthenticator(adminCredentials, clock, CognitoEndpoint.SIGNING_NAME),
+                blocking, clock, config.region(), auditLog, clientAddress);
+    }
+
+    /** The API Gateway management API (REST-JSON under /restapis and /tags, issue 4), built by its first request. */
     private void mountApiGateway(Router router) {
-        RestApiService restApis = new RestApiService(apiStore, store, directory, clock, config.accountId());
-        ApiDeploymentService deployments = new ApiDeploymentService(apiStore, restApis, directory, clock);
-        ApiGatewayEndpoint apiGateway = new ApiGatewayEndpoint(
-                () -> ApiGatewayRoutes.create(restApis, deployments, this::issuerBaseUrl, config.domainSuffix()),
-                adminCredentials, blocking, clock, auditLog);
+        Lazy<ApiGatewayEndpoint> apiGateway = Lazy.of(this::apiGatewayEndpoint);
+        this.apiGateway = apiGateway;
         router.routeWithRegex(ApiGatewayEndpoint.PATH_REGEX)
                 .handler(BodyHandler.create(false).setBodyLimit(MANAGEMENT_BODY_LIMIT))
-                .handler(apiGateway::handle)
-                .failureHandler(apiGateway::handleRouteFailure);
+                .handler(ctx -> apiGateway.get().handle(ctx))
+                .failureHandler(ctx -> apiGateway.get().handleRouteFailure(ctx));
+    }
+
+    private ApiGatewayEndpoint apiGatewayEndpoint() {
+        RestApiService restApis = new RestApiService(apiStore, store, directory, clock, config.accountId());
+        ApiDeploymentService deployments = new ApiDeploymentService(apiStore, restApis, directory, clock);
+        return new ApiGatewayEndpoint(
+                () -> ApiGatewayRoutes.create(restApis, deployments, this::issuerBaseUrl, config.domainSuffix()),
+                adminCredentials, blocking, clock, auditLog);
+    }
+
+    /** Builds the management endpoints now if no request has yet: for the idle time after start-up. */
+    public void buildManagementEndpoints() {
+        cognito.get();
+        apiGateway.get();
     }
 
     /** What each deployed API Gateway stage serves now, from the directory snapshot (never the database). */

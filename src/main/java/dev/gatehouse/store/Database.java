@@ -12,7 +12,8 @@ import java.util.Optional;
  * Opens the connection pool and brings the schema up to date with Flyway. The same migrations
  * run on H2 and PostgreSQL. A schema that is already current is not handed to Flyway at all
  * ({@link SchemaCurrency}): that is every start but the first and those after an upgrade; nor is a
- * new embedded database ({@link NewEmbeddedSchema}).
+ * new embedded database, which starts as a copy of the build's ({@link EmbeddedTemplate}) or, without
+ * one, gets the scripts run by H2 ({@link NewEmbeddedSchema}).
  */
 public final class Database implements AutoCloseable {
 
@@ -36,6 +37,7 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(String jdbcUrl, String user, String password, String schema) {
         skipH2ObjectCache();
+        boolean fromTemplate = EmbeddedTemplate.install(jdbcUrl, user, password, schema);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (user != null) {
@@ -55,12 +57,18 @@ public final class Database implements AutoCloseable {
         config.setInitializationFailTimeout(10_000);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            if (SchemaCurrency.isCurrent(dataSource)) {
-                return new Database(dataSource, false, jdbcUrl);
+            if (fromTemplate && SchemaCurrency.isCurrent(dataSource)) {
+                EmbeddedTemplate.stamp(dataSource);
+                return new Database(dataSource, true, jdbcUrl);
             }
+            // A new embedded database first: asking it for a history table it lacks would throw, and H2 formats
+            // every SQLException into a trace file in the data directory (issue 5).
             if (NewEmbeddedSchema.applies(jdbcUrl, schema, dataSource)) {
                 NewEmbeddedSchema.create(dataSource);
                 return new Database(dataSource, true, jdbcUrl);
+            }
+            if (SchemaCurrency.isCurrent(dataSource)) {
+                return new Database(dataSource, false, jdbcUrl);
             }
             Flyway.configure()
                     .dataSource(dataSource)

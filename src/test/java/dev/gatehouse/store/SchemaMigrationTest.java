@@ -19,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -58,19 +59,82 @@ class SchemaMigrationTest {
         assertThat(SchemaCurrency.LATEST_MIGRATION).isEqualTo(Migrations.version(names.get(names.size() - 1)));
     }
 
+    /** The build's template (EmbeddedTemplate): what a new embedded database starts as. */
     @Test
-    void newEmbeddedDatabaseGetsTheSchemaAndHistoryFlywayWouldMake() throws SQLException {
-        String byFlyway = h2Url("by-flyway");
-        Flyway.configure().dataSource(byFlyway, null, null).locations("classpath:" + Migrations.LOCATION).load().migrate();
+    void newEmbeddedDatabaseWhenOpenedThenIsTheTemplateWithTheSchemaAndHistoryFlywayWouldMake() throws SQLException {
+        assertThat(EmbeddedTemplate.class.getResource(EmbeddedTemplate.RESOURCE)).as("made by the build").isNotNull();
         String ours = h2Url("ours");
+        Instant before = Instant.now().minusSeconds(1);
         try (Database opened = Database.open(ours, null, null, null)) {
             assertThat(opened.migrated()).isTrue();
         }
+        assertThat(tableCount(ours, "INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'REST_API'")).isOne();
+        assertSameAsFlyway(ours);
+        assertThat(installedOn(ours)).as("stamped at the copy, not at the build").allMatch(time -> !time.isBefore(before));
+    }
+
+    /** Without the template (classes run outside the build) H2 runs the scripts, to the same result. */
+    @Test
+    void newEmbeddedDatabaseWhenCreatedByTheScriptsThenHasTheSchemaAndHistoryFlywayWouldMake() throws SQLException {
+        String ours = h2Url("scripts");
+        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+        h2.setURL(ours);
+        assertThat(NewEmbeddedSchema.applies(ours, null, h2)).isTrue();
+        NewEmbeddedSchema.create(h2);
+        assertSameAsFlyway(ours);
+    }
+
+    private void assertSameAsFlyway(String ours) throws SQLException {
+        String byFlyway = h2Url("by-flyway");
+        Flyway.configure().dataSource(byFlyway, null, null).locations("classpath:" + Migrations.LOCATION).load().migrate();
         assertThat(schemaScript(ours)).isEqualTo(schemaScript(byFlyway)).isNotEmpty();
         assertThat(history(ours)).isEqualTo(history(byFlyway)).hasSize(Migrations.SCRIPTS.size() + 1);
         Flyway flyway = Flyway.configure().dataSource(ours, null, null).locations("classpath:" + Migrations.LOCATION).load();
         assertThat(flyway.validateWithResult().validationSuccessful).isTrue();
         assertThat(flyway.migrate().migrationsExecuted).isZero();
+    }
+
+    @Test
+    void templateWhenTheUrlIsNotTheEmbeddedDefaultOrTheFileExistsThenNotUsed() throws IOException {
+        String url = h2Url("t");
+        assertThat(EmbeddedTemplate.newDatabaseFile(url, null, null, null)).contains(dir.resolve("t").resolve("gatehouse.mv.db"));
+        assertThat(EmbeddedTemplate.newDatabaseFile(url, "sa", null, null)).isEmpty();
+        assertThat(EmbeddedTemplate.newDatabaseFile(url, null, "secret", null)).isEmpty();
+        assertThat(EmbeddedTemplate.newDatabaseFile(url, null, null, "tenant")).isEmpty();
+        assertThat(EmbeddedTemplate.newDatabaseFile(url.replace(";DB_CLOSE_ON_EXIT=FALSE", ";MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE"),
+                null, null, null)).isEmpty();
+        assertThat(EmbeddedTemplate.newDatabaseFile("jdbc:h2:file:relative/gatehouse;DB_CLOSE_ON_EXIT=FALSE", null, null, null)).isEmpty();
+        assertThat(EmbeddedTemplate.newDatabaseFile("jdbc:h2:mem:x;DB_CLOSE_ON_EXIT=FALSE", null, null, null)).isEmpty();
+        assertThat(EmbeddedTemplate.newDatabaseFile("jdbc:postgresql://127.0.0.1/x", null, null, null)).isEmpty();
+        Files.createDirectories(dir.resolve("t"));
+        Files.writeString(dir.resolve("t").resolve("gatehouse.mv.db"), "not a template");
+        assertThat(EmbeddedTemplate.newDatabaseFile(url, null, null, null)).isEmpty();
+        assertThat(EmbeddedTemplate.install(url, null, null, null)).isFalse();
+        assertThat(Files.readString(dir.resolve("t").resolve("gatehouse.mv.db"))).isEqualTo("not a template");
+        try (Stream<Path> files = Files.list(dir.resolve("t"))) {
+            assertThat(files).as("no partial copy left behind").hasSize(1);
+        }
+    }
+
+    private static long tableCount(String url, String from) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + from)) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    private static List<Instant> installedOn(String url) throws SQLException {
+        List<Instant> times = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT \"installed_on\" FROM \"flyway_schema_history\"")) {
+            while (rows.next()) {
+                times.add(rows.getTimestamp(1).toInstant());
+            }
+        }
+        return times;
     }
 
     @Test

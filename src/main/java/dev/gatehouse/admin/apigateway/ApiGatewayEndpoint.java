@@ -1,7 +1,6 @@
 package dev.gatehouse.admin.apigateway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.admin.AdminCredentials;
 import dev.gatehouse.admin.apigateway.openapi.OpenApiException;
@@ -11,6 +10,7 @@ import dev.gatehouse.admin.sigv4.SigV4Exception;
 import dev.gatehouse.admin.sigv4.SigV4Verifier;
 import dev.gatehouse.admin.sigv4.SignedRequest;
 import dev.gatehouse.admin.sigv4.VerifiedCaller;
+import dev.gatehouse.json.SharedMapper;
 import dev.gatehouse.model.api.ApiFailure;
 import dev.gatehouse.observe.AuditEvent;
 import dev.gatehouse.observe.AuditLog;
@@ -63,7 +63,6 @@ public final class ApiGatewayEndpoint {
     private final Blocking blocking;
     private final Clock clock;
     private final AuditLog audit;
-    private final ObjectMapper json = new ObjectMapper();
 
     /**
      * @param routes made by the first call (they include every operation of the API Gateway model, which
@@ -120,7 +119,7 @@ public final class ApiGatewayEndpoint {
         for (ApiRoute route : routes.get()) {
             Optional<Map<String, String>> params = route.match(method, segments, query);
             if (params.isPresent()) {
-                ObjectNode input = route.rawBody() ? json.createObjectNode() : parse(route.operation(), body);
+                ObjectNode input = route.rawBody() ? SharedMapper.get().createObjectNode() : parse(route.operation(), body);
                 ApiCall call = new ApiCall(caller.region(), params.get(), query, input, body, headers(request));
                 return new Prepared(route, call, caller.accessKeyId());
             }
@@ -213,7 +212,7 @@ public final class ApiGatewayEndpoint {
             reply.headers().forEach(ctx.response()::putHeader);
         } else {
             try {
-                body = Buffer.buffer(reply.json() == null ? "" : json.writeValueAsString(reply.json()));
+                body = Buffer.buffer(reply.json() == null ? "" : SharedMapper.get().writeValueAsString(reply.json()));
             } catch (JsonProcessingException e) {
                 fail(ctx, requestId, e);
                 return;
@@ -240,7 +239,7 @@ public final class ApiGatewayEndpoint {
             LOG.error("API Gateway management request {} failed unexpectedly", requestId, failure);
             error = new ApiGatewayException("InternalFailure", 500, "Internal server error");
         }
-        ObjectNode body = json.createObjectNode();
+        ObjectNode body = SharedMapper.get().createObjectNode();
         body.put("message", error.getMessage());
         ctx.response().putHeader("x-amzn-ErrorType", error.type());
         respond(ctx, requestId, error.status(), ApiReply.json(body));

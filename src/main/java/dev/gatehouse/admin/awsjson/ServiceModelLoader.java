@@ -1,7 +1,8 @@
 package dev.gatehouse.admin.awsjson;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.json.SharedMapper;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,7 +28,7 @@ final class ServiceModelLoader {
             if (in == null) {
                 throw new IllegalStateException("service model not on the classpath: " + resource);
             }
-            return fromTree(new ObjectMapper().readTree(in));
+            return fromTree(SharedMapper.get().readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read service model " + resource, e);
         }

@@ -37,9 +37,16 @@ public final class StrictJsonParser {
     // (Athena, raw HTTP, 2026-09-23; dynalite test helpers for DynamoDB).
     static final String LIST_NOT_EXPECTED = "Start of list found where not expected";
 
-    private final ObjectMapper mapper;
+    /**
+     * The same settings for every parser, so one mapper, made by the first request that parses a body
+     * (the JVM initialises a holder class at its first use): made at start-up it loaded all of
+     * jackson-databind before the server could answer (issue 5).
+     */
+    private static final class Strict {
+        static final ObjectMapper MAPPER = newMapper();
+    }
 
-    public StrictJsonParser() {
+    private static ObjectMapper newMapper() {
         JsonFactory factory = new JsonFactoryBuilder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING_DEPTH)
@@ -50,13 +57,14 @@ public final class StrictJsonParser {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .build();
-        this.mapper = JsonMapper.builder(factory)
+        return JsonMapper.builder(factory)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .build();
     }
 
     /** An empty body reads as {@code {}}: SDKs may send nothing for an input without members. */
     public ObjectNode parseObject(byte[] body) {
+        ObjectMapper mapper = Strict.MAPPER;
         if (body.length == 0) {
             return mapper.createObjectNode();
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.json.SharedMapper;
 import dev.gatehouse.manage.ClientService;
 import dev.gatehouse.model.AppClient;
 import dev.gatehouse.model.ClientSecret;
@@ -23,7 +24,7 @@ final class AppClientJson {
     private static final List<String> EXTRA_AFTER_OAUTH = List.of("AnalyticsConfiguration", "PreventUserExistenceErrors");
     private static final List<String> EXTRA_AFTER_REVOCATION =
             List.of("EnablePropagateAdditionalUserContextData", "AuthSessionValidity", "RefreshTokenRotation");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = SharedMapper.get();
 
     private AppClientJson() {
     }

@@ -1,8 +1,8 @@
 package dev.gatehouse.admin.cognito;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.json.SharedMapper;
 import dev.gatehouse.model.Failure;
 import dev.gatehouse.net.ClientAddress;
 import dev.gatehouse.observe.AuditEvent;
@@ -73,7 +73,6 @@ public final class CognitoEndpoint {
     private final String defaultRegion;
     private final AuditLog audit;
     private final ClientAddress clientAddress;
-    private final ObjectMapper json = new ObjectMapper();
 
     public CognitoEndpoint(List<ServiceTarget> targets, Authenticator authenticator,
                            Blocking blocking, Clock clock, String defaultRegion, AuditLog audit) {
@@ -198,7 +197,7 @@ public final class CognitoEndpoint {
     private void respond(RoutingContext ctx, String requestId, int status, ObjectNode body) {
         String text;
         try {
-            text = json.writeValueAsString(body);
+            text = SharedMapper.get().writeValueAsString(body);
         } catch (JsonProcessingException e) {
             fail(ctx, requestId, e);
             return;
@@ -213,7 +212,7 @@ public final class CognitoEndpoint {
 
     private void fail(RoutingContext ctx, String requestId, Throwable failure) {
         CognitoException error = toCognito(failure, requestId);
-        ObjectNode body = json.createObjectNode();
+        ObjectNode body = SharedMapper.get().createObjectNode();
         body.put("__type", error.type());
         if (error.getMessage() != null) {
             body.put("message", error.getMessage());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.json.SharedMapper;
 import dev.gatehouse.model.Domain;
 import dev.gatehouse.model.UserPool;
 
@@ -16,7 +17,7 @@ import java.util.Map;
 /** Renders a pool as Cognito's UserPoolType and UserPoolDescriptionType (member order as the model, nulls omitted). */
 final class UserPoolJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = SharedMapper.get();
 
     private UserPoolJson() {
     }

@@ -46,8 +46,13 @@ public final class RemoteJwks {
 
     static final int MAX_BODY = 256 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(RemoteJwks.class);
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /**
+     * Made by the first fetch (the JVM initialises a holder class at its first use): made at start-up
+     * it loaded all of jackson-databind (issue 5).
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
 
     private final Vertx vertx;
     private final HttpClient client;
@@ -141,7 +146,7 @@ public final class RemoteJwks {
         return get(discovery, expired.future()).compose(body -> {
             JsonNode document;
             try {
-                document = JSON.readTree(body.getBytes());
+                document = Json.MAPPER.readTree(body.getBytes());
             } catch (java.io.IOException e) {
                 return Future.failedFuture("discovery document is not JSON");
             }
@@ -155,7 +160,7 @@ public final class RemoteJwks {
             return get(jwksUri, expired.future());
         }).onComplete(done -> vertx.cancelTimer(timer)).map(body -> {
             try {
-                return parseKeys(issuer, JSON.readTree(body.getBytes()));
+                return parseKeys(issuer, Json.MAPPER.readTree(body.getBytes()));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("JWKS is not JSON");
             }
