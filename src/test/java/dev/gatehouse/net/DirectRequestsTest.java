@@ -1,6 +1,7 @@
 package dev.gatehouse.net;
 
 import dev.gatehouse.testing.RawResponse;
+import dev.gatehouse.testing.SlowHead;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
@@ -14,11 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -236,25 +234,9 @@ class DirectRequestsTest {
 
     /** Trickles a head one field a time: the connection must close at the deadline, not stay open per byte. */
     private static void assertClosedWithinDeadline(Socket socket) throws IOException {
-        socket.setSoTimeout(100);
-        long start = System.nanoTime();
-        OutputStream out = socket.getOutputStream();
-        InputStream in = socket.getInputStream();
-        out.write("GET /direct/never HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
-        boolean closed = false;
-        for (int i = 0; i < 60 && !closed; i++) {
-            try {
-                out.write(("X-Slow-" + i + ": x\r\n").getBytes(StandardCharsets.US_ASCII));
-                closed = in.read() < 0;
-            } catch (SocketTimeoutException stillOpen) {
-                // the head is still awaited
-            } catch (SocketException reset) {
-                closed = true;
-            }
-        }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(closed).as("closed after %d ms", millis).isTrue();
-        assertThat(millis).isBetween(HEAD_TIMEOUT.toMillis() - 200, HEAD_TIMEOUT.toMillis() + 3_000);
+        long millis = SlowHead.trickleUntilClosed(socket, "GET /direct/never HTTP/1.1", 60);
+        assertThat(millis).as("closed after %d ms", millis)
+                .isBetween(HEAD_TIMEOUT.toMillis() - 200, HEAD_TIMEOUT.toMillis() + 3_000);
     }
 
     private static long delay(String uri) {

@@ -7,6 +7,7 @@ import dev.gatehouse.model.ClientRateLimit;
 import dev.gatehouse.net.Cidr;
 import dev.gatehouse.observe.JsonLinesAuditLog;
 import dev.gatehouse.testing.SignedHttp;
+import dev.gatehouse.testing.SlowHead;
 import dev.gatehouse.testing.TestDatabase;
 import dev.gatehouse.testing.TestServer;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -284,25 +285,8 @@ class AbuseProtectionTest {
     void requestWhenHeadTrickledThenConnectionClosedAtDeadline(TestDatabase database) throws Exception {
         try (TestServer server = start(database, c -> c.withAbuseProtection(FAST.withHeaderTimeout(Duration.ofSeconds(2))));
              Socket socket = new Socket(LOOPBACK_1, server.port())) {
-            socket.setSoTimeout(200);
-            OutputStream out = socket.getOutputStream();
-            long start = System.nanoTime();
-            out.write("POST /oauth2/token HTTP/1.1\r\nHost: localhost\r\n".getBytes(StandardCharsets.US_ASCII));
-            boolean closed = false;
-            for (int i = 0; i < 40 && !closed; i++) {
-                try {
-                    out.write(("X-Slow-" + i + ": x\r\n").getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
-                    closed = socket.getInputStream().read() < 0;
-                } catch (java.net.SocketTimeoutException stillOpen) {
-                    // the server is still waiting for the rest of the head
-                } catch (SocketException reset) {
-                    closed = true;
-                }
-            }
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            assertThat(closed).as("closed after %d ms", millis).isTrue();
-            assertThat(millis).isBetween(1_500L, 5_000L);
+            long millis = SlowHead.trickleUntilClosed(socket, "POST /oauth2/token HTTP/1.1\r\nHost: localhost", 40);
+            assertThat(millis).as("closed after %d ms", millis).isBetween(1_500L, 5_000L);
             // A normal request on a new connection is served.
             assertThat(token(server, LOOPBACK_1, basic(CID_A, SEC_A)).status()).isEqualTo(200);
         }
