@@ -9,11 +9,11 @@ import dev.gatehouse.gateway.throttle.StageThrottles;
 import dev.gatehouse.model.api.DeployedStage;
 import dev.gatehouse.model.api.Integration;
 import dev.gatehouse.net.ClientAddress;
-import dev.gatehouse.observe.AccessLog;
-import dev.gatehouse.observe.AccessLogEntry;
 import dev.gatehouse.net.DirectExchange;
 import dev.gatehouse.net.DirectRequests;
 import dev.gatehouse.net.ResponseHead;
+import dev.gatehouse.observe.AccessLog;
+import dev.gatehouse.observe.AccessLogEntry;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
@@ -227,16 +227,15 @@ public final class GatewayHandler implements DirectRequests.Server {
 
     /** On the caller's event loop, whichever thread decided. */
     private void authorized(Exchange exchange, DeployedStage stage, RouteTable.Match match, AsyncResult<AuthDecision> decided) {
-        {
-            if (decided.failed()) {
-                exchange.fail(GatewayError.internal("authorizer_failed"));
-            } else if (!decided.result().allowed()) {
-                exchange.clientId = decided.result().clientId();
-                exchange.fail(decided.result().error());
-            } else {
-                exchange.clientId = decided.result().clientId();
-                integrate(exchange, stage, match, decided.result());
-            }
+        if (decided.failed()) {
+            exchange.fail(GatewayError.internal("authorizer_failed"));
+            return;
+        }
+        exchange.clientId = decided.result().clientId();
+        if (!decided.result().allowed()) {
+            exchange.fail(decided.result().error());
+        } else {
+            integrate(exchange, stage, match, decided.result());
         }
     }
 

@@ -95,10 +95,6 @@ public final class DirectExchange {
         return head.uri();
     }
 
-    public HttpVersion version() {
-        return head.protocolVersion();
-    }
-
     public MultiMap headers() {
         return headers;
     }
@@ -150,10 +146,6 @@ public final class DirectExchange {
     /** Body pieces are waiting for {@link #resume()}: the connection reads no more meanwhile. */
     boolean holdsUnread() {
         return unread != null;
-    }
-
-    boolean bodyComplete() {
-        return bodyComplete;
     }
 
     /** From the connection: the next piece of this request's body. */
