@@ -1,6 +1,9 @@
 package dev.gatehouse.net;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.DecoderResultProvider;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -9,6 +12,8 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.impl.VertxHttpRequestDecoder;
@@ -82,11 +87,58 @@ public final class FramingGuard {
         }
     }
 
-    /** Vert.x's decoder (header interning, its header map) plus the checks above, once the head is parsed. */
+    /**
+     * Vert.x's decoder (header interning, its header map) plus the checks above, once the head is
+     * parsed; a common bodyless head at the start of a message is parsed by {@link FastRequestHead}
+     * instead, into the same objects.
+     */
     static final class StrictDecoder extends VertxHttpRequestDecoder {
 
+        /** Null when only the general decoder parses (to compare the two in tests). */
+        private final FastRequestHead fast;
+        /** The general decoder is between messages: what follows in the buffer starts a new one. */
+        private boolean atMessageStart = true;
+        /** A message failed to decode: the general decoder now discards the connection's bytes, alone. */
+        private boolean failed;
+
         StrictDecoder(HttpServerOptions options) {
+            this(options, true);
+        }
+
+        StrictDecoder(HttpServerOptions options, boolean fastHeads) {
             super(options);
+            this.fast = fastHeads ? new FastRequestHead(options.getMaxInitialLineLength(), options.getMaxHeaderSize(),
+                    this::splitHeaderName) : null;
+        }
+
+        /** A field name as this decoder makes it (for tests of the fast parser). */
+        AsciiString name(byte[] bytes, int start, int length) {
+            return splitHeaderName(bytes, start, length);
+        }
+
+        @Override
+        protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out) throws Exception {
+            if (fast != null && atMessageStart && !failed) {
+                HttpRequest request = fast.decode(buffer);
+                if (request != null) {
+                    out.add(request);
+                    out.add(LastHttpContent.EMPTY_LAST_CONTENT);
+                    return;
+                }
+            }
+            int before = out.size();
+            int readerIndex = buffer.readerIndex();
+            super.decode(ctx, buffer, out);
+            if (out.size() > before) {
+                for (int i = before; i < out.size(); i++) {
+                    if (out.get(i) instanceof DecoderResultProvider decoded && !decoded.decoderResult().isSuccess()) {
+                        failed = true;
+                    }
+                }
+                atMessageStart = out.get(out.size() - 1) instanceof LastHttpContent;
+            } else if (buffer.readerIndex() != readerIndex) {
+                atMessageStart = false; // part of a head or body was taken: the general decoder is mid-message
+            }
         }
 
         /**
