@@ -16,9 +16,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The common request head, parsed faster than Netty's general decoder can: a bodyless HTTP/1.1
- * request whose whole head is already in the buffer. It yields exactly the objects the listener's
- * decoder would (the same request class, header map, interned names and value strings), so nothing
- * after the decoder can tell the two apart; anything else — a body or its framing fields, an
+ * request whose whole head is already in the buffer. It yields what the listener's decoder would
+ * (the same request class, header map and interned names, values that read as the same strings), so
+ * nothing after the decoder can tell the two apart — except the proxy, which sends the values on
+ * as the checked bytes they are ({@link FieldText}); anything else — a body or its framing fields, an
  * upgrade, a {@code Connection} list, obs-fold, a bare CR or LF, any control byte, HTTP/1.0, an
  * unknown method, a head split across reads or over the size limits — is left untouched for the
  * general decoder, which knows every rule (and its refusals stay the only refusals).
@@ -287,7 +288,7 @@ final class FastRequestHead {
         for (int i = 0; i < fieldCount; i++) {
             int at = i * 4;
             AsciiString name = names.name(b, fields[at], fields[at + 1] - fields[at]);
-            headers.add(name, new String(b, fields[at + 2], fields[at + 3] - fields[at + 2], StandardCharsets.ISO_8859_1));
+            headers.add(name, FieldText.of(b, fields[at + 2], fields[at + 3]));
         }
         return new DefaultHttpRequest(HttpVersion.HTTP_1_1, method,
                 new String(b, targetStart, targetEnd - targetStart, StandardCharsets.ISO_8859_1), headers);

@@ -69,6 +69,11 @@ public abstract class HeadBytes {
             at += length;
             return;
         }
+        if (text instanceof FieldText checked && !noSpace) { // a value as it came, checked when it was parsed
+            checked.copyTo(out, at);
+            at += length;
+            return;
+        }
         int start = at;
         if (text instanceof AsciiString ascii) {
             System.arraycopy(ascii.array(), ascii.arrayOffset(), out, at, length);

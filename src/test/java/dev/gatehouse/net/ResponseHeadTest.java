@@ -67,6 +67,17 @@ class ResponseHeadTest {
         assertThat(text(head.finish(-1, false, null))).isEqualTo("HTTP/1.1 200 OK\r\nX-Value: a?b\r\n\r\n");
     }
 
+    @Test
+    void valueWhenParsedFromTheWireThenSentAsItsOwnBytes() {
+        byte[] wire = "caf\u00e9\t\u00ff x".getBytes(StandardCharsets.ISO_8859_1);
+        FieldText value = FieldText.of(wire, 0, wire.length);
+        ResponseHead head = new ResponseHead(200, null);
+        head.add("X-Value", value);
+
+        assertThat(value.toString()).isEqualTo("caf\u00e9\t\u00ff x").isSameAs(value.toString());
+        assertThat(text(head.finish(-1, false, null))).isEqualTo("HTTP/1.1 200 OK\r\nX-Value: caf\u00e9\t\u00ff x\r\n\r\n");
+    }
+
     private static String text(ByteBuf bytes) {
         try {
             return bytes.toString(StandardCharsets.ISO_8859_1);
