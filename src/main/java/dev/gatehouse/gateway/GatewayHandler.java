@@ -81,11 +81,11 @@ public final class GatewayHandler implements DirectRequests.Server {
     @Override
     public boolean claims(HttpRequest head) {
         String uri = head.uri();
-        if (executeApiHost(head.headers().get(HttpHeaderNames.HOST)) != null) {
+        if (apiIdEnd(head.headers().get(HttpHeaderNames.HOST)) > 0) {
             return true;
         }
         if (!uri.startsWith("/")) {
-            return executeApiHost(authority(uri)) != null;
+            return apiIdEnd(authority(uri)) > 0;
         }
         return uri.startsWith(PATH_FORM_PREFIX) && isPathForm(uri);
     }
@@ -107,30 +107,43 @@ public final class GatewayHandler implements DirectRequests.Server {
     }
 
     /**
-     * {apiId, region} (lower case) when the Host is an execute-api host of this gateway, else null. Runs
-     * for every request on the listener, so it compares in place rather than lower-casing and splitting.
+     * {apiId, region} (lower case) when the Host is an execute-api host of this gateway, else null.
      */
     String[] executeApiHost(String host) {
+        int firstDot = apiIdEnd(host);
+        if (firstDot <= 0) {
+            return null;
+        }
+        int suffix = hostEnd(host) - hostSuffix.length();
+        return new String[]{host.substring(0, firstDot).toLowerCase(Locale.ROOT),
+                host.substring(firstDot + EXECUTE_API_LABEL.length(), suffix).toLowerCase(Locale.ROOT)};
+    }
+
+    /**
+     * Where the API id ends when {@code host} is an execute-api host of this gateway, else -1. Runs
+     * for every request on the listener, so it compares in place rather than lower-casing and splitting.
+     */
+    private int apiIdEnd(String host) {
         if (host == null) {
-            return null;
+            return -1;
         }
-        int end = host.length();
-        int colon = host.lastIndexOf(':');
-        if (colon > 0 && host.indexOf(']') < colon) {
-            end = colon;
-        }
-        int suffix = end - hostSuffix.length();
+        int suffix = hostEnd(host) - hostSuffix.length();
         if (suffix <= 0 || !host.regionMatches(true, suffix, hostSuffix, 0, hostSuffix.length())) {
-            return null;
+            return -1;
         }
         int firstDot = host.indexOf('.');
         int region = firstDot + EXECUTE_API_LABEL.length();
         if (firstDot <= 0 || region >= suffix || !host.regionMatches(true, firstDot, EXECUTE_API_LABEL, 0, EXECUTE_API_LABEL.length())
                 || host.indexOf('.', region) != suffix) {
-            return null;
+            return -1;
         }
-        return new String[]{host.substring(0, firstDot).toLowerCase(Locale.ROOT),
-                host.substring(region, suffix).toLowerCase(Locale.ROOT)};
+        return firstDot;
+    }
+
+    /** The end of the host name: before a port, unless the colon is inside an IPv6 literal. */
+    private static int hostEnd(String host) {
+        int colon = host.lastIndexOf(':');
+        return colon > 0 && host.indexOf(']') < colon ? colon : host.length();
     }
 
     /** The authority of an absolute-form target ({@code http://host:port/...}), else null. */

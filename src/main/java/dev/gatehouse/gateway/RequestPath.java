@@ -73,11 +73,31 @@ public record RequestPath(List<String> raw, List<String> decoded) {
         return Optional.of(new RequestPath(raw, decoded));
     }
 
+    /** Raw controls, space, non-ASCII and characters RFC 3986 never allows unescaped. */
+    private static boolean refusedRaw(char c) {
+        return c <= 0x20 || c >= 0x7f || c == '\\' || c == ';' || c == '#' || c == '"' || c == '<'
+                || c == '>' || c == '`' || c == '{' || c == '}' || c == '|' || c == '^';
+    }
+
     /** The decoded segment, or null when it is empty, a dot segment or holds anything refused above. */
     static String decodeSegment(String segment) {
         if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
             return null;
         }
+        if (segment.indexOf('%') < 0) {
+            // Nothing escaped: what is allowed is printable ASCII, which decodes to itself.
+            for (int i = 0; i < segment.length(); i++) {
+                if (refusedRaw(segment.charAt(i))) {
+                    return null;
+                }
+            }
+            return segment;
+        }
+        return decodeEscaped(segment);
+    }
+
+    /** {@link #decodeSegment} the long way, byte by byte through a strict UTF-8 decoder (any segment). */
+    static String decodeEscaped(String segment) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(segment.length());
         for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);
@@ -97,9 +117,8 @@ public record RequestPath(List<String> raw, List<String> decoded) {
                 }
                 bytes.write(b);
                 i += 2;
-            } else if (c <= 0x20 || c >= 0x7f || c == '\\' || c == ';' || c == '#' || c == '"' || c == '<'
-                    || c == '>' || c == '`' || c == '{' || c == '}' || c == '|' || c == '^') {
-                return null; // raw controls, space, non-ASCII and characters RFC 3986 never allows unescaped
+            } else if (refusedRaw(c)) {
+                return null;
             } else {
                 bytes.write(c);
             }

@@ -4,7 +4,6 @@ import dev.gatehouse.observe.AccessLog;
 import io.vertx.core.MultiMap;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -63,7 +62,7 @@ public final class BearerToken {
         if (value.isEmpty()) {
             return Extracted.NONE;
         }
-        if (value.length() > 7 && value.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+        if (value.length() > 7 && value.regionMatches(true, 0, "bearer ", 0, 7)) {
             value = value.substring(7);
         } else if (OTHER_SCHEME.matcher(value).matches()) {
             return Extracted.NONE; // "Basic …", "Digest …": no bearer credentials at all (RFC 6750 §3.1)

@@ -1,5 +1,7 @@
 package dev.gatehouse.gateway.proxy;
 
+import io.netty.util.concurrent.FastThreadLocal;
+
 import java.util.Locale;
 
 /**
@@ -35,8 +37,7 @@ record BackendTarget(Origin origin, String requestTarget) {
         while (authorityEnd < uri.length() && "/?#".indexOf(uri.charAt(authorityEnd)) < 0) {
             authorityEnd++;
         }
-        String authority = uri.substring(authorityStart, authorityEnd);
-        Origin origin = origin(authority.substring(authority.lastIndexOf('@') + 1), tls); // no user info is sent
+        Origin origin = origin(uri, authorityStart, authorityEnd, tls);
         if (origin == null) {
             return null;
         }
@@ -44,6 +45,26 @@ record BackendTarget(Origin origin, String requestTarget) {
         String rest = uri.substring(authorityEnd, fragment < 0 ? uri.length() : fragment);
         String target = rest.isEmpty() ? "/" : rest.charAt(0) == '?' ? "/" + rest : rest;
         return new BackendTarget(origin, target);
+    }
+
+    /** The last authority parsed on this thread: requests to one integration name the same one again and again. */
+    private record Parsed(String authority, boolean tls, Origin origin) {
+    }
+
+    private static final FastThreadLocal<Parsed> LAST = new FastThreadLocal<>();
+
+    private static Origin origin(String uri, int start, int end, boolean tls) {
+        Parsed last = LAST.get();
+        if (last != null && last.tls == tls && last.authority.length() == end - start
+                && uri.startsWith(last.authority, start)) {
+            return last.origin;
+        }
+        String authority = uri.substring(start, end);
+        Origin origin = origin(authority.substring(authority.lastIndexOf('@') + 1), tls); // no user info is sent
+        if (origin != null) {
+            LAST.set(new Parsed(authority, tls, origin));
+        }
+        return origin;
     }
 
     private static Origin origin(String authority, boolean tls) {
