@@ -25,13 +25,15 @@ public final class BearerToken {
     /** An auth-scheme (RFC 9110 §11.1 token) then a space then credentials: a JWT never contains a space. */
     private static final Pattern OTHER_SCHEME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+ +\\S.*", Pattern.DOTALL);
 
+    private static final String DEFAULT_SOURCE = "method.request.header.Authorization";
+
     private BearerToken() {
     }
 
     /** The header an identity source names; {@code Authorization} when none is configured. */
     public static String headerName(String identitySource) {
-        if (identitySource == null || identitySource.isBlank()) {
-            return "Authorization";
+        if (identitySource == null || identitySource.isBlank() || identitySource.equals(DEFAULT_SOURCE)) {
+            return "Authorization"; // the usual case, without splitting the source on every request
         }
         String source = identitySource.split(",", 2)[0].trim();
         for (String prefix : List.of("method.request.header.", "$request.header.")) {

@@ -18,8 +18,14 @@ public record ApiDefinition(String apiId, String name, List<ApiResource> resourc
         authorizers = List.copyOf(authorizers);
     }
 
+    /** Looked up on every gateway request: a plain loop over the few authorizers, no stream. */
     public Optional<Authorizer> authorizer(String id) {
-        return authorizers.stream().filter(a -> a.id().equals(id)).findFirst();
+        for (Authorizer authorizer : authorizers) {
+            if (authorizer.id().equals(id)) {
+                return Optional.of(authorizer);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<ApiResource> resourceAt(String path) {
