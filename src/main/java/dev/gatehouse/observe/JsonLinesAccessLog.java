@@ -1,6 +1,6 @@
 package dev.gatehouse.observe;
 
-import dev.gatehouse.json.JsonStrings;
+import dev.gatehouse.json.JsonBytes;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,10 +21,12 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The gateway access log: one JSON line per request in {@code {dataDir}/access.jsonl} and through the
  * {@code gatehouse.access} logger. Event loops format their line (by hand, while the entry's strings
- * are still in their cache) and enqueue it (lock-free, no thread wake-up: on a busy core a wake-up
- * per request costs a context switch per request); one daemon thread wakes every
- * {@link #DRAIN_INTERVAL} and writes the batch with one flush, so event loops never wait on disk. When {@link #CAPACITY} entries are waiting, new ones are dropped and counted rather than
- * slowing requests down.
+ * are still in their cache) straight into UTF-8 bytes ({@link AccessLogLine}, in a buffer of their
+ * own) and enqueue a copy (lock-free, no thread wake-up: on a busy core a wake-up per request costs a
+ * context switch per request); one daemon thread wakes every {@link #DRAIN_INTERVAL} and writes the
+ * batch with one flush, so event loops never wait on disk, and it only copies bytes. When
+ * {@link #CAPACITY} entries are waiting, new ones are dropped and counted rather than slowing
+ * requests down.
  */
 public final class JsonLinesAccessLog implements AccessLog, AutoCloseable {
 
@@ -34,15 +35,18 @@ public final class JsonLinesAccessLog implements AccessLog, AutoCloseable {
     static final Duration DRAIN_INTERVAL = Duration.ofMillis(50);
     private static final Logger ACCESS = LoggerFactory.getLogger("gatehouse.access");
     private static final Logger LOG = LoggerFactory.getLogger(JsonLinesAccessLog.class);
-    /** Characters formatted before they are handed to the file writer. */
-    private static final int BATCH_CHARS = 32 * 1024;
+    /** Bytes gathered before they are handed to the file. */
+    private static final int BATCH_BYTES = 32 * 1024;
+    /** Each recording thread's line buffer, reused: a line costs one allocation, its own copy for the queue. */
+    private static final ThreadLocal<JsonBytes> LINE = ThreadLocal.withInitial(() -> new JsonBytes(512));
 
-    /** Lines formatted by the recording thread: its entry's strings are still in its cache then, not 50 ms later. */
-    private final Queue<String> queue = new ConcurrentLinkedQueue<>();
+    /** UTF-8 lines, each ending in a newline, formatted by the recording thread (its entry is still in its cache). */
+    private final Queue<byte[]> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
-    /** Bytes, not a Writer: a Writer's charset encoder went char by char; String.getBytes copies ASCII lines whole. */
     private final OutputStream file;
+    /** The writer thread's: lines are copied in and written with one call per batch. */
+    private final byte[] batch = new byte[BATCH_BYTES];
     private final Thread writer;
     private volatile boolean closed;
 
@@ -62,7 +66,10 @@ public final class JsonLinesAccessLog implements AccessLog, AutoCloseable {
             waiting.decrementAndGet();
             dropped.incrementAndGet();
         } else {
-            queue.offer(toJson(entry));
+            JsonBytes line = LINE.get();
+            line.clear();
+            AccessLogLine.write(entry, line);
+            queue.offer(line.append('\n').toByteArray());
         }
     }
 
@@ -83,105 +90,36 @@ public final class JsonLinesAccessLog implements AccessLog, AutoCloseable {
     }
 
     private void drain() throws IOException {
-        String line = queue.poll();
+        byte[] line = queue.poll();
         if (line == null) {
             return;
         }
         boolean alsoLogger = ACCESS.isInfoEnabled();
-        StringBuilder batch = new StringBuilder(BATCH_CHARS + 1024);
+        int filled = 0;
+        int taken = 0; // off the queue, not yet taken off waiting: one atomic update per batch, not per line
         while (line != null) {
-            waiting.decrementAndGet();
+            taken++;
             if (alsoLogger) {
-                ACCESS.info(line);
+                ACCESS.info(new String(line, 0, line.length - 1, StandardCharsets.UTF_8));
             }
-            batch.append(line).append('\n');
-            if (batch.length() >= BATCH_CHARS) {
-                file.write(batch.toString().getBytes(StandardCharsets.UTF_8));
-                batch.setLength(0);
+            if (filled + line.length > batch.length) {
+                file.write(batch, 0, filled);
+                filled = 0;
+                waiting.addAndGet(-taken);
+                taken = 0;
+            }
+            if (line.length > batch.length) {
+                file.write(line); // longer than a batch: as it is
+            } else {
+                System.arraycopy(line, 0, batch, filled, line.length);
+                filled += line.length;
             }
             line = queue.poll();
         }
-        file.write(batch.toString().getBytes(StandardCharsets.UTF_8));
+        file.write(batch, 0, filled);
         file.flush();
+        waiting.addAndGet(-taken);
     }
-
-    static String toJson(AccessLogEntry e) {
-        StringBuilder out = new StringBuilder(256);
-        appendJson(e, out);
-        return out.toString();
-    }
-
-    /**
-     * One entry as a JSON object, written by hand: a generator per line (as with Jackson before) cost
-     * more than the rest of the line's formatting together.
-     */
-    static void appendJson(AccessLogEntry e, StringBuilder out) {
-        out.append('{');
-        out.append("\"requestTime\":\"");
-        appendInstant(e.requestTime(), out);
-        out.append('"');
-        field(out, "requestId", e.requestId(), true);
-        field(out, "apiId", e.apiId(), true);
-        field(out, "stage", e.stage(), true);
-        field(out, "resourcePath", e.resourcePath(), true);
-        field(out, "httpMethod", e.httpMethod(), true);
-        field(out, "path", e.path(), true);
-        if (e.query() != null) {
-            field(out, "query", e.query(), true);
-        }
-        out.append(",\"status\":").append(e.status());
-        out.append(",\"responseLatency\":").append(e.responseLatency());
-        out.append(",\"integrationLatency\":").append(e.integrationLatency());
-        field(out, "clientId", e.clientId(), true);
-        field(out, "sourceIp", e.sourceIp(), true);
-        field(out, "authorizerError", e.errorReason(), true);
-        out.append('}');
-    }
-
-    private static void field(StringBuilder out, String name, String value, boolean comma) {
-        if (comma) {
-            out.append(',');
-        }
-        out.append('"').append(name).append("\":");
-        if (value == null) {
-            out.append("null");
-            return;
-        }
-        out.append('"');
-        JsonStrings.appendEscaped(out, value).append('"');
-    }
-
-    /**
-     * {@link Instant#toString()} (ISO-8601, fraction in groups of three digits as needed) with the
-     * date and time of day formatted once per second: the formatter was a visible share of a line.
-     */
-    static void appendInstant(Instant time, StringBuilder out) {
-        SecondPrefix cached = lastSecond;
-        if (cached == null || cached.epochSecond != time.getEpochSecond()) {
-            String full = Instant.ofEpochSecond(time.getEpochSecond()).toString();
-            cached = new SecondPrefix(time.getEpochSecond(), full.substring(0, full.length() - 1));
-            lastSecond = cached;
-        }
-        out.append(cached.text);
-        int nanos = time.getNano();
-        if (nanos != 0) {
-            int digits = nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
-            int value = digits == 3 ? nanos / 1_000_000 : digits == 6 ? nanos / 1_000 : nanos;
-            out.append('.');
-            String number = Integer.toString(value);
-            for (int pad = number.length(); pad < digits; pad++) {
-                out.append('0');
-            }
-            out.append(number);
-        }
-        out.append('Z');
-    }
-
-    private record SecondPrefix(long epochSecond, String text) {
-    }
-
-    /** Only the writer thread formats, but tests call {@link #toJson} from theirs: a racy cache of immutables is fine. */
-    private static volatile SecondPrefix lastSecond;
 
     @Override
     public void close() {

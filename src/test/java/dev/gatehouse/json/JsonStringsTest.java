@@ -1,6 +1,7 @@
 package dev.gatehouse.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,5 +26,24 @@ class JsonStringsTest {
     @ValueSource(strings = {"", "us-east-1_abc", "https://example.com/pool"})
     void cleanValueWhenEscapedThenSameInstance(String value) {
         assertThat(JsonStrings.escape(value)).isSameAs(value);
+    }
+
+    /** Each of the 65,536 chars, as the rules read before they became a table: short forms, else {@code \}{@code u%04x}. */
+    @Test
+    void everyCharWhenEscapedThenAsTheRulesSay() {
+        for (int c = 0; c <= 0xFFFF; c++) {
+            String expected = switch (c) {
+                case '"' -> "\\\"";
+                case '\\' -> "\\\\";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                default -> c < 0x20 || c == 0x2028 || c == 0x2029 ? String.format("\\u%04x", c) : String.valueOf((char) c);
+            };
+            String escaped = JsonStrings.escape("a" + (char) c + "b");
+            if (!escaped.equals("a" + expected + "b")) {
+                assertThat(escaped).as("U+%04X", c).isEqualTo("a" + expected + "b");
+            }
+        }
     }
 }

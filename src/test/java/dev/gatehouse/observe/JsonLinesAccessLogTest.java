@@ -1,9 +1,15 @@
 package dev.gatehouse.observe;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.json.JsonBytes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +56,7 @@ class JsonLinesAccessLogTest {
         AccessLogEntry entry = new AccessLogEntry(Instant.parse("2026-11-26T07:00:00Z"), "r", "api1", "prod", null,
                 "GET", odd, odd, 200, 3, -1, null, "127.0.0.1", null);
 
-        String line = JsonLinesAccessLog.toJson(entry);
+        String line = AccessLogLine.toJson(entry);
 
         assertThat(line).doesNotContain("\n", "\r", "\u2028");
         JsonNode parsed = JSON.readTree(line);
@@ -66,11 +72,11 @@ class JsonLinesAccessLogTest {
                 "2026-11-26T07:00:00.123456Z", "2026-11-26T07:00:00.000000007Z", "2026-11-26T07:00:01.5Z",
                 "1970-01-01T00:00:00.999999999Z", "+12026-01-01T00:00:00.01Z")) {
             Instant time = Instant.parse(text);
-            StringBuilder out = new StringBuilder();
+            JsonBytes out = new JsonBytes(8);
 
-            JsonLinesAccessLog.appendInstant(time, out);
+            AccessLogLine.appendInstant(time, out);
 
-            assertThat(out.toString()).isEqualTo(time.toString());
+            assertThat(out.toByteArray()).isEqualTo(time.toString().getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -107,5 +113,41 @@ class JsonLinesAccessLogTest {
             second.record(entry(2));
         }
         assertThat(Files.readAllLines(dir.resolve(JsonLinesAccessLog.FILE_NAME))).hasSize(2);
+    }
+
+    @Test
+    void linesLongerThanABatchWhenWrittenThenWholeAndInOrder(@TempDir Path dir) throws Exception {
+        String longPath = "/" + "é".repeat(40_000);
+        List<AccessLogEntry> entries = List.of(entry(1), withPath(entry(2), longPath), entry(3), withPath(entry(4), longPath));
+        try (JsonLinesAccessLog log = new JsonLinesAccessLog(dir)) {
+            entries.forEach(log::record);
+        }
+        assertThat(Files.readAllLines(dir.resolve(JsonLinesAccessLog.FILE_NAME), StandardCharsets.UTF_8))
+                .containsExactlyElementsOf(entries.stream().map(AccessLogLine::toJson).toList());
+    }
+
+    @Test
+    void accessLoggerAtInfoWhenRecordingThenGetsTheLinesOfTheFile(@TempDir Path dir) throws Exception {
+        Logger access = (Logger) LoggerFactory.getLogger("gatehouse.access");
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        Level level = access.getLevel();
+        access.setLevel(Level.INFO);
+        access.addAppender(appender);
+        try (JsonLinesAccessLog log = new JsonLinesAccessLog(dir)) {
+            log.record(entry(1));
+            log.record(withPath(entry(2), "/é\u2028€😀"));
+        } finally {
+            access.detachAppender(appender);
+            access.setLevel(level);
+        }
+        assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactlyElementsOf(Files.readAllLines(dir.resolve(JsonLinesAccessLog.FILE_NAME), StandardCharsets.UTF_8));
+    }
+
+    private static AccessLogEntry withPath(AccessLogEntry e, String path) {
+        return new AccessLogEntry(e.requestTime(), e.requestId(), e.apiId(), e.stage(), e.resourcePath(), e.httpMethod(),
+                path, e.query(), e.status(), e.responseLatency(), e.integrationLatency(), e.clientId(), e.sourceIp(),
+                e.errorReason());
     }
 }
