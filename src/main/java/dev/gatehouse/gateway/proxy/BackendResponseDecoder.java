@@ -7,7 +7,7 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseDecoder;
-import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.AsciiString;
 
 import java.util.List;
 
@@ -56,12 +56,22 @@ final class BackendResponseDecoder extends HttpResponseDecoder {
         int readerIndex = buffer.readerIndex();
         super.decode(ctx, buffer, out);
         start.afterGeneral(out, before, buffer, readerIndex);
-        for (int i = before; i < out.size(); i++) {
-            if (out.get(i) instanceof HttpResponse response
-                    && response.status().code() == HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
-                start.stop(); // the general decoder may now pass the connection's bytes through as they come
-            }
+    }
+
+    /** The general decoder passes the bytes after such a switch through as they come: none is a response. */
+    @Override
+    protected boolean isSwitchingToNonHttp1Protocol(HttpResponse message) {
+        boolean switching = super.isSwitchingToNonHttp1Protocol(message);
+        if (switching) {
+            start.stop();
         }
+        return switching;
+    }
+
+    /** Common names shared, not made anew (for the general decoder and, through it, the fast parser). */
+    @Override
+    protected AsciiString splitHeaderName(byte[] bytes, int start, int length) {
+        return ResponseFieldNames.name(bytes, start, length);
     }
 
     /** Called once per response head, with every field parsed and before the body framing is chosen. */
