@@ -1,5 +1,6 @@
 package dev.gatehouse.net;
 
+import dev.gatehouse.testing.DecoderFeed;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpRequest;
@@ -108,30 +109,13 @@ class FastRequestHeadTest {
         heads.addAll(left().filter(h -> h.length() < 1000).toList());
         byte[] alphabet = " \t\r\n:,\u0000\u007f\u0080\u00ffa0-".getBytes(StandardCharsets.ISO_8859_1);
         for (int i = 0; i < 4000; i++) {
-            byte[] bytes = heads.get(random.nextInt(heads.size())).getBytes(StandardCharsets.ISO_8859_1);
-            int edits = 1 + random.nextInt(3);
-            for (int e = 0; e < edits && bytes.length > 0; e++) {
-                int at = random.nextInt(bytes.length);
-                switch (random.nextInt(3)) {
-                    case 0 -> bytes[at] = alphabet[random.nextInt(alphabet.length)];
-                    case 1 -> bytes = splice(bytes, at, new byte[]{alphabet[random.nextInt(alphabet.length)]}, 0);
-                    default -> bytes = splice(bytes, at, new byte[0], 1);
-                }
-            }
+            byte[] bytes = DecoderFeed.mutate(random,
+                    heads.get(random.nextInt(heads.size())).getBytes(StandardCharsets.ISO_8859_1), alphabet);
             int split = random.nextInt(bytes.length + 1);
             assertThat(DecoderDifferential.decode(bytes, true, split))
                     .as(new String(bytes, StandardCharsets.ISO_8859_1))
                     .isEqualTo(DecoderDifferential.decode(bytes, false, split));
         }
-    }
-
-    private static byte[] splice(byte[] bytes, int at, byte[] insert, int remove) {
-        int removed = Math.min(remove, bytes.length - at);
-        byte[] out = new byte[bytes.length - removed + insert.length];
-        System.arraycopy(bytes, 0, out, 0, at);
-        System.arraycopy(insert, 0, out, at, insert.length);
-        System.arraycopy(bytes, at + removed, out, at + insert.length, bytes.length - at - removed);
-        return out;
     }
 
     private static HttpRequest fastDecode(String head) {
@@ -151,7 +135,7 @@ class FastRequestHeadTest {
     /** The same messages from both decoders, with the input whole and split at every point (every 97th for long ones). */
     private static void assertSameSplitAnywhere(String stream) {
         byte[] bytes = stream.getBytes(StandardCharsets.ISO_8859_1);
-        int step = bytes.length > 2000 ? 97 : 1;
+        int step = DecoderFeed.splitStep(bytes.length);
         assertThat(DecoderDifferential.decode(bytes, true)).isEqualTo(DecoderDifferential.decode(bytes, false));
         for (int split = 1; split < bytes.length; split += step) {
             assertThat(DecoderDifferential.decode(bytes, true, split)).as("split at %d", split)

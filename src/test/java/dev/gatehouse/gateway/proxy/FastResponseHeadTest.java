@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway.proxy;
 
 import dev.gatehouse.net.HeadScan;
+import dev.gatehouse.testing.DecoderFeed;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
@@ -160,31 +161,14 @@ class FastResponseHeadTest {
         responses.addAll(left().filter(r -> r.length() < 1000).toList());
         byte[] alphabet = " \t\r\n:,+-0129\u0000\u007f\u0080\u00ffaH".getBytes(StandardCharsets.ISO_8859_1);
         for (int i = 0; i < 4000; i++) {
-            byte[] bytes = responses.get(random.nextInt(responses.size())).getBytes(StandardCharsets.ISO_8859_1);
-            int edits = 1 + random.nextInt(3);
-            for (int e = 0; e < edits && bytes.length > 0; e++) {
-                int at = random.nextInt(bytes.length);
-                switch (random.nextInt(3)) {
-                    case 0 -> bytes[at] = alphabet[random.nextInt(alphabet.length)];
-                    case 1 -> bytes = splice(bytes, at, new byte[]{alphabet[random.nextInt(alphabet.length)]}, 0);
-                    default -> bytes = splice(bytes, at, new byte[0], 1);
-                }
-            }
+            byte[] bytes = DecoderFeed.mutate(random,
+                    responses.get(random.nextInt(responses.size())).getBytes(StandardCharsets.ISO_8859_1), alphabet);
             int split = random.nextInt(bytes.length + 1);
             boolean head = random.nextInt(8) == 0;
             assertThat(ResponseDecoderDifferential.decode(bytes, true, head, split))
                     .as(new String(bytes, StandardCharsets.ISO_8859_1))
                     .isEqualTo(ResponseDecoderDifferential.decode(bytes, false, head, split));
         }
-    }
-
-    private static byte[] splice(byte[] bytes, int at, byte[] insert, int remove) {
-        int removed = Math.min(remove, bytes.length - at);
-        byte[] out = new byte[bytes.length - removed + insert.length];
-        System.arraycopy(bytes, 0, out, 0, at);
-        System.arraycopy(insert, 0, out, at, insert.length);
-        System.arraycopy(bytes, at + removed, out, at + insert.length, bytes.length - at - removed);
-        return out;
     }
 
     private static FastResponseHead parser() {
@@ -211,7 +195,7 @@ class FastResponseHeadTest {
     /** The same messages from both decoders, with the input whole and split at every point (every 97th for long ones). */
     private static void assertSameSplitAnywhere(String stream, boolean answeringHead) {
         byte[] bytes = stream.getBytes(StandardCharsets.ISO_8859_1);
-        int step = bytes.length > 2000 ? 97 : 1;
+        int step = DecoderFeed.splitStep(bytes.length);
         assertThat(ResponseDecoderDifferential.decode(bytes, true, answeringHead))
                 .isEqualTo(ResponseDecoderDifferential.decode(bytes, false, answeringHead));
         for (int split = 1; split < bytes.length; split += step) {

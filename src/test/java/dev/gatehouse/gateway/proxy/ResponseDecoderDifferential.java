@@ -1,7 +1,7 @@
 package dev.gatehouse.gateway.proxy;
 
+import dev.gatehouse.testing.DecoderFeed;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.HttpContent;
@@ -10,10 +10,8 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.ReferenceCountUtil;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,39 +29,13 @@ final class ResponseDecoderDifferential {
     static List<String> decode(byte[] input, boolean fast, boolean answeringHead, int... splits) {
         BackendResponseDecoder decoder = new BackendResponseDecoder(fast);
         decoder.expect(answeringHead);
-        EmbeddedChannel channel = new EmbeddedChannel(decoder);
-        List<String> seen = new ArrayList<>();
-        int from = 0;
-        try {
-            for (int split : splits) {
-                if (split > from && split < input.length) {
-                    channel.writeInbound(Unpooled.wrappedBuffer(input, from, split - from));
-                    from = split;
-                    drain(channel, seen);
-                }
-            }
-            channel.writeInbound(Unpooled.wrappedBuffer(input, from, input.length - from));
-            drain(channel, seen);
-            channel.finish();
-            seen.add("closed");
-            drain(channel, seen);
-        } catch (RuntimeException e) {
-            seen.add("exception " + e.getClass().getName());
-        } finally {
-            channel.finishAndReleaseAll();
-        }
-        return seen;
-    }
-
-    private static void drain(EmbeddedChannel channel, List<String> seen) {
-        for (Object message = channel.readInbound(); message != null; message = channel.readInbound()) {
-            seen.add(describe(message));
-            ReferenceCountUtil.release(message);
-        }
+        return DecoderFeed.decode(new EmbeddedChannel(decoder), input, true, ResponseDecoderDifferential::describe,
+                splits);
     }
 
     static String describe(Object message) {
-        StringBuilder out = new StringBuilder(message.getClass().getSimpleName());
+        // A buffer passed through after a protocol switch is of whatever class leak detection wrapped it in.
+        StringBuilder out = new StringBuilder(message instanceof ByteBuf ? "ByteBuf" : message.getClass().getSimpleName());
         if (message instanceof HttpResponse response) {
             HttpResponseStatus status = response.status();
             out.append(' ').append(response.protocolVersion()).append(" same-version=")
