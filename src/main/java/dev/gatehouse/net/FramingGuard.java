@@ -123,9 +123,8 @@ public final class FramingGuard {
                 }
             }
             int before = out.size();
-            int readerIndex = buffer.readerIndex();
             super.decode(ctx, buffer, out);
-            start.afterGeneral(out, before, buffer, readerIndex);
+            start.afterGeneral(out, before);
         }
 
         /**

@@ -1,6 +1,5 @@
 package dev.gatehouse.net;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.DefaultHttpObject;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -30,23 +29,26 @@ public final class MessageStart {
     }
 
     /**
-     * After one call of the general decoder, which found {@code out} holding {@code before} messages and
-     * the buffer's reader index at {@code readerIndex}.
+     * After one call of the general decoder, which found {@code out} holding {@code before} messages.
+     * A call that makes no message leaves the fast parser off until the general decoder next ends a
+     * message: it may have taken part of a head, or only looked at a head's first bytes — which is
+     * enough for Netty's decoder to stop skipping the CRLFs and control bytes allowed before a start
+     * line, so a later message parsed by the fast parser would leave it reading the next one differently.
      * Only the last message made is looked at: a message ends with a last content, and a failure is
      * always the last message the general decoder makes (it then discards every byte after it and makes
      * nothing more). Classes, not interfaces, are checked: an interface check on Netty's message objects,
      * which other code checks against other interfaces, cost more here than the whole of a fast parse
      * saves (JDK-8180450). A last content of any other class than Netty's leaves the fast parser off.
      */
-    public void afterGeneral(List<Object> out, int before, ByteBuf buffer, int readerIndex) {
-        if (out.size() > before) {
-            Object last = out.get(out.size() - 1);
-            if (last instanceof DefaultHttpObject decoded && decoded.decoderResult().isFailure()) {
-                stopped = true;
-            }
-            atMessageStart = last == LastHttpContent.EMPTY_LAST_CONTENT || last instanceof DefaultLastHttpContent;
-        } else if (buffer.readerIndex() != readerIndex) {
-            atMessageStart = false; // part of a head or body was taken: the general decoder is mid-message
+    public void afterGeneral(List<Object> out, int before) {
+        if (out.size() == before) {
+            atMessageStart = false;
+            return;
         }
+        Object last = out.get(out.size() - 1);
+        if (last instanceof DefaultHttpObject decoded && decoded.decoderResult().isFailure()) {
+            stopped = true;
+        }
+        atMessageStart = last == LastHttpContent.EMPTY_LAST_CONTENT || last instanceof DefaultLastHttpContent;
     }
 }

@@ -79,7 +79,8 @@ class FastRequestHeadTest {
     @MethodSource("taken")
     void headWhenCommonThenTakenAsTheGeneralDecoderWould(String head) {
         assertThat(fastDecode(head)).as("taken by the fast parser").isNotNull();
-        assertSameSplitAnywhere(head + head + "POST /next HTTP/1.1\r\nContent-Length: 2\r\n\r\nok" + head);
+        // A CRLF before a request line is skipped only by a general decoder between messages (RFC 9112 §2.2).
+        assertSameSplitAnywhere(head + head + "\r\nPOST /next HTTP/1.1\r\nContent-Length: 2\r\n\r\nok\r\n" + head);
     }
 
     @ParameterizedTest

@@ -53,9 +53,8 @@ final class BackendResponseDecoder extends HttpResponseDecoder {
             return;
         }
         int before = out.size();
-        int readerIndex = buffer.readerIndex();
         super.decode(ctx, buffer, out);
-        start.afterGeneral(out, before, buffer, readerIndex);
+        start.afterGeneral(out, before);
     }
 
     /** The general decoder passes the bytes after such a switch through as they come: none is a response. */

@@ -105,8 +105,9 @@ class FastResponseHeadTest {
     @MethodSource("taken")
     void responseWhenCommonThenTakenAsTheGeneralDecoderWould(String response) {
         assertThat(fastDecode(response)).as("taken by the fast parser").isNotNull();
-        assertSameSplitAnywhere(response + response
-                + "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n" + response, false);
+        // Stray CRLFs and control bytes between answers are skipped only by a general decoder between messages.
+        assertSameSplitAnywhere(response + response + "\r\n\u0008"
+                + "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n\r\n" + response, false);
     }
 
     @ParameterizedTest
