@@ -134,6 +134,16 @@ public final class HeadScan {
         return true;
     }
 
+    /** Whether the bytes at {@code at} spell {@code name}, ignoring ASCII case. */
+    public static boolean spells(byte[] b, int at, AsciiString name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (AsciiString.toLowerCase((char) (b[at + i] & 0xFF)) != AsciiString.toLowerCase((char) (name.byteAt(i) & 0xFF))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether {@code length} bytes at {@code at} are {@code lower} in any case ({@code lower} is lower case). */
     public static boolean is(byte[] b, int at, int length, CharSequence lower) {
         if (length != lower.length()) {

@@ -37,7 +37,8 @@ class FastRequestHeadTest {
                 "OPTIONS * HTTP/1.1\r\nConnection: Keep-Alive\r\nX-Tab: a\tb\r\n\r\n",
                 "POST /p HTTP/1.1\r\nContent-Type: text/plain\r\n\r\n",
                 "PUT /p HTTP/1.1\r\nX-Latin: caf\u00e9 \u00ff\r\nX-Dup: 1\r\nx-dup: 2\r\n\r\n",
-                "PATCH http://abc.execute-api.us-east-1.localhost/p HTTP/1.1\r\nHost: other\r\nUser-Agent: curl/8.5.0\r\n\r\n");
+                "PATCH http://abc.execute-api.us-east-1.localhost/p HTTP/1.1\r\nHost: other\r\nUser-Agent: curl/8.5.0\r\n\r\n",
+                "POST /p HTTP/1.1\r\nContent-Jength: 2\r\nContent-Xype: t\r\n\r\n");
     }
 
     /** Heads the fast parser leaves to the general decoder, each for a reason in its class comment. */
@@ -93,6 +94,17 @@ class FastRequestHeadTest {
         assertThat(buffer.readerIndex()).as("bytes consumed").isZero();
         buffer.release();
         assertSameSplitAnywhere(head + "GET /after HTTP/1.1\r\n\r\n");
+    }
+
+    @Test
+    void nameWhenMisspeltLikeAFramingFieldThenNotTakenForIt() {
+        byte[] bytes = "POST / HTTP/1.1\r\nContent-Jength: 2\r\n\r\nGET /x HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
+
+        List<String> general = DecoderDifferential.decode(bytes, false);
+
+        assertThat(general).hasSize(4);
+        assertThat(general.get(0)).contains("[Content-Jength]=[2]");
+        assertThat(general.get(2)).startsWith("request GET /x HTTP/1.1 ok=true");
     }
 
     @Test
