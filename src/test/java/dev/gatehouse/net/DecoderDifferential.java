@@ -1,15 +1,13 @@
 package dev.gatehouse.net;
 
+import dev.gatehouse.testing.DecoderFeed;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.ReferenceCountUtil;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,31 +22,7 @@ final class DecoderDifferential {
     /** The decoded messages, fed in pieces at the given split points (ascending, within the input). */
     static List<String> decode(byte[] input, boolean fast, int... splits) {
         EmbeddedChannel channel = new EmbeddedChannel(new FramingGuard.StrictDecoder(ListenerOptions.http(), fast));
-        List<String> seen = new ArrayList<>();
-        int from = 0;
-        try {
-            for (int split : splits) {
-                if (split > from && split < input.length) {
-                    channel.writeInbound(Unpooled.wrappedBuffer(input, from, split - from));
-                    from = split;
-                    drain(channel, seen);
-                }
-            }
-            channel.writeInbound(Unpooled.wrappedBuffer(input, from, input.length - from));
-            drain(channel, seen);
-        } catch (RuntimeException e) {
-            seen.add("exception " + e.getClass().getName());
-        } finally {
-            channel.finishAndReleaseAll();
-        }
-        return seen;
-    }
-
-    private static void drain(EmbeddedChannel channel, List<String> seen) {
-        for (Object message = channel.readInbound(); message != null; message = channel.readInbound()) {
-            seen.add(describe(message));
-            ReferenceCountUtil.release(message);
-        }
+        return DecoderFeed.decode(channel, input, false, DecoderDifferential::describe, splits);
     }
 
     private static String describe(Object message) {
