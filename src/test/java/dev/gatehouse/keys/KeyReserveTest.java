@@ -80,10 +80,14 @@ class KeyReserveTest {
     @Test
     void takeWhenReserveHasFilledThenThePairWasMadeAheadOnTheRefillThread() throws Exception {
         RecordingGenerator generator = new RecordingGenerator();
+        // Held until the first take has returned: the refill thread starts with it and could otherwise
+        // have a pair ready before the caller looks.
+        generator.refillGate = new CountDownLatch(1);
         try (KeyReserve reserve = new KeyReserve(REFILL_THREAD, 3, generator)) {
             assertThat(generator.threadOfPair).as("nothing is generated before the first take").isEmpty();
 
             KeyPair first = reserve.take();
+            generator.refillGate.countDown();
             assertThat(generator.threadOfPair.get(encoded(first))).isEqualTo(Thread.currentThread().getName());
             waitUntil(() -> reserve.readyCount() == 3);
 
