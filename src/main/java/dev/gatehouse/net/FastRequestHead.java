@@ -159,8 +159,7 @@ final class FastRequestHead implements FieldLines.Judge {
         HeadersMultiMap headers = HeadersMultiMap.httpHeaders(null);
         for (int i = 0; i < fields.count(); i++) {
             AsciiString name = names.name(b, fields.nameStart(i), fields.nameLength(i));
-            int valueStart = fields.valueStart(i);
-            headers.add(name, FieldText.of(b, valueStart, valueStart + fields.valueLength(i)));
+            headers.add(name, fields.value(b, i));
         }
         return new DefaultHttpRequest(HttpVersion.HTTP_1_1, method,
                 new String(b, targetStart, targetEnd - targetStart, StandardCharsets.ISO_8859_1), headers);

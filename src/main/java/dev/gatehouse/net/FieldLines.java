@@ -103,4 +103,9 @@ public final class FieldLines {
     public int valueLength(int field) {
         return fields[field * 4 + 3] - fields[field * 4 + 2];
     }
+
+    /** The field's value as the checked bytes it is, to be sent on as they are ({@link FieldText}). */
+    public FieldText value(byte[] b, int field) {
+        return FieldText.of(b, fields[field * 4 + 2], fields[field * 4 + 3]);
+    }
 }

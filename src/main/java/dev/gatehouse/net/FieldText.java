@@ -3,11 +3,11 @@ package dev.gatehouse.net;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A request field value as its bytes came off the wire (ISO-8859-1), checked by the parser that
- * made it: no control byte but HTAB, no DEL — so no CR, LF or NUL. Read as text it is a String,
- * made once on first use; sent on (the proxy passes most fields untouched) it is copied as the bytes
- * it is, with neither the String's encoding nor a second check. Only {@link FastRequestHead} makes
- * these, which is what lets {@link HeadBytes} trust them.
+ * A field value as its bytes came off the wire (ISO-8859-1), checked by the parser that made it: no
+ * control byte but HTAB, no DEL — so no CR, LF or NUL. Read as text it is a String, made once on
+ * first use; sent on (the proxy passes most fields untouched, a caller's to the backend and a
+ * backend's to the caller) it is copied as the bytes it is, with neither the String's encoding nor a
+ * second check. Only {@link FieldLines} makes these, which is what lets {@link HeadBytes} trust them.
  */
 public final class FieldText implements CharSequence {
 

@@ -21,8 +21,10 @@ import java.util.List;
  * The common backend response, parsed faster than Netty's general decoder can: an HTTP/1.1 response
  * with a final status that has a body, framed by exactly one plain {@code Content-Length}, whose head
  * and whole body are already in the buffer. It yields exactly the objects {@link BackendResponseDecoder}'s
- * general decoder would (the same response, status, header map and values, decoder result, and the
- * body as the same content pieces), so nothing after the decoder can tell the two apart; anything
+ * general decoder would (the same response, status, header map, values that read as the same strings,
+ * decoder result, and the body as the same content pieces), so nothing after the decoder can tell
+ * the two apart — except the relay to the caller, which sends the values on as the checked bytes they
+ * are ({@link dev.gatehouse.net.FieldText}); anything
  * else — 1xx, 204, 304, the answer to a HEAD, chunked or any {@code Transfer-Encoding}, two lengths
  * or one with a sign, an upgrade, obs-fold, a bare CR or LF, any control byte, HTTP/1.0, a head or
  * body split across reads, a head over the size limits — is left untouched for the general decoder,
@@ -160,7 +162,7 @@ final class FastResponseHead implements FieldLines.Judge {
         HttpHeaders headers = response.headers();
         for (int i = 0; i < fields.count(); i++) {
             AsciiString name = decoding.names().name(b, fields.nameStart(i), fields.nameLength(i));
-            headers.add(name, new String(b, fields.valueStart(i), fields.valueLength(i), StandardCharsets.ISO_8859_1));
+            headers.add(name, fields.value(b, i)); // read as the same String; relayed to the caller as its bytes
         }
         response.setDecoderResult(HeadDecoderResult.of(reasonEnd, fields.size()));
         return response;
