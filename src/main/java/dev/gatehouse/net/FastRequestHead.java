@@ -48,6 +48,7 @@ final class FastRequestHead implements FieldLines.Judge {
     private final int maxHeaderBytes;
     private final HeadScan.Names names;
     private final FieldLines fields = new FieldLines();
+    private final HeadScan.HeadParser parser = this::parse;
 
     FastRequestHead(int maxInitialLine, int maxHeaderBytes, HeadScan.Names names) {
         this.maxInitialLine = maxInitialLine;
@@ -64,22 +65,14 @@ final class FastRequestHead implements FieldLines.Judge {
         if (readable < 16) {
             return null;
         }
-        // Most heads fit the first few kilobytes; a body or pipelined requests behind them are not copied.
-        int most = Math.min(readable, maxInitialLine + maxHeaderBytes + 4);
-        int limit = Math.min(most, FIRST_COPY);
-        byte[] bytes = HeadScan.copy(in, limit);
-        int headLength = parse(bytes, limit);
-        if (headLength == HeadScan.INCOMPLETE && limit < most) {
-            limit = most;
-            bytes = HeadScan.copy(in, limit);
-            headLength = parse(bytes, limit);
-        }
+        int headLength = HeadScan.copyAndParse(in, Math.min(readable, maxInitialLine + maxHeaderBytes + 4), FIRST_COPY,
+                parser);
         if (headLength < 0) {
             return null;
         }
         HttpRequest request;
         try {
-            request = build(bytes);
+            request = build(HeadScan.scratch());
         } catch (RuntimeException refused) { // the header map's own validation: the general decoder reports it
             return null;
         }

@@ -51,6 +51,32 @@ public final class HeadScan {
     private HeadScan() {
     }
 
+    /** A fast parser's look at the head at the start of some bytes. */
+    public interface HeadParser {
+        /** The head's length when the parser takes it, else {@link #INCOMPLETE} or {@link #NOT_MINE}. */
+        int parse(byte[] bytes, int length);
+    }
+
+    /**
+     * Copies the head at {@code in}'s reader index into this thread's scratch array ({@link #scratch()},
+     * valid until the next copy on this thread; nothing consumed) and parses it: first a few kilobytes
+     * ({@code firstCopy}), so a body or pipelined messages behind a head are not copied, and all of
+     * {@code most} only when the head goes on past them. The head's length, or the parser's verdict.
+     */
+    public static int copyAndParse(ByteBuf in, int most, int firstCopy, HeadParser parser) {
+        int limit = Math.min(most, firstCopy);
+        int headLength = parser.parse(copy(in, limit), limit);
+        if (headLength == INCOMPLETE && limit < most) {
+            headLength = parser.parse(copy(in, most), most);
+        }
+        return headLength;
+    }
+
+    /** This thread's scratch array, holding what {@link #copyAndParse} copied last. */
+    public static byte[] scratch() {
+        return SCRATCH.get();
+    }
+
     /** The first {@code length} readable bytes of {@code in}, in this thread's scratch array (not consumed). */
     public static byte[] copy(ByteBuf in, int length) {
         byte[] bytes = SCRATCH.get();

@@ -54,6 +54,7 @@ final class FastResponseHead implements FieldLines.Judge {
 
     private final Decoding decoding;
     private final FieldLines fields = new FieldLines();
+    private final HeadScan.HeadParser parser = this::parse;
 
     FastResponseHead(Decoding decoding) {
         this.decoding = decoding;
@@ -68,21 +69,14 @@ final class FastResponseHead implements FieldLines.Judge {
         if (readable < REASON_START + 3) {
             return false;
         }
-        int most = Math.min(readable, decoding.maxInitialLine() + decoding.maxHeaderBytes() + 4);
-        int limit = Math.min(most, FIRST_COPY);
-        byte[] bytes = HeadScan.copy(in, limit);
-        int headLength = parse(bytes, limit);
-        if (headLength == HeadScan.INCOMPLETE && limit < most) {
-            limit = most;
-            bytes = HeadScan.copy(in, limit);
-            headLength = parse(bytes, limit);
-        }
+        int headLength = HeadScan.copyAndParse(in,
+                Math.min(readable, decoding.maxInitialLine() + decoding.maxHeaderBytes() + 4), FIRST_COPY, parser);
         if (headLength < 0 || contentLength > readable - headLength) {
             return false; // not one of ours, or the body is still to come: the general decoder streams it
         }
         HttpResponse response;
         try {
-            response = build(bytes);
+            response = build(HeadScan.scratch());
         } catch (RuntimeException refused) { // the header map's own validation: the general decoder reports it
             return false;
         }
