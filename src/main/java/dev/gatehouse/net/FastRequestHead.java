@@ -2,6 +2,7 @@ package dev.gatehouse.net;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
@@ -32,11 +33,6 @@ final class FastRequestHead implements FieldLines.Judge {
     private static final HttpMethod[] METHODS = {HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT,
             HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS};
     private static final byte[][] METHOD_NAMES = new byte[METHODS.length][];
-    /** Fields that change how the message is framed or the connection is used: the general decoder's business. */
-    private static final AsciiString TRANSFER_ENCODING = AsciiString.cached("transfer-encoding");
-    private static final AsciiString CONTENT_LENGTH = AsciiString.cached("content-length");
-    private static final AsciiString UPGRADE = AsciiString.cached("upgrade");
-    private static final AsciiString CONNECTION = AsciiString.cached("connection");
 
     static {
         for (int i = 0; i < METHODS.length; i++) {
@@ -116,16 +112,17 @@ final class FastRequestHead implements FieldLines.Judge {
     /** Framing, upgrades and connection lists are the general decoder's; a zero length and a plain Connection are not. */
     @Override
     public boolean accept(byte[] b, int nameStart, int nameLength, int valueStart, int valueEnd) {
-        if (HeadScan.is(b, nameStart, nameLength, TRANSFER_ENCODING) || HeadScan.is(b, nameStart, nameLength, UPGRADE)) {
+        if (HeadScan.is(b, nameStart, nameLength, HttpHeaderNames.TRANSFER_ENCODING)
+                || HeadScan.is(b, nameStart, nameLength, HttpHeaderNames.UPGRADE)) {
             return false;
         }
         int valueLength = valueEnd - valueStart;
-        if (HeadScan.is(b, nameStart, nameLength, CONTENT_LENGTH)) {
+        if (HeadScan.is(b, nameStart, nameLength, HttpHeaderNames.CONTENT_LENGTH)) {
             if (sawLength || valueLength != 1 || b[valueStart] != '0') {
                 return false; // a body, or a length the general decoder must judge
             }
             sawLength = true;
-        } else if (HeadScan.is(b, nameStart, nameLength, CONNECTION)) {
+        } else if (HeadScan.is(b, nameStart, nameLength, HttpHeaderNames.CONNECTION)) {
             if (sawConnection || !(HeadScan.is(b, valueStart, valueLength, "close")
                     || HeadScan.is(b, valueStart, valueLength, "keep-alive"))) {
                 return false; // a list may nominate fields or hide a close (FramingGuard)

@@ -116,7 +116,7 @@ public final class FramingGuard {
         @Override
         protected AsciiString splitHeaderName(byte[] bytes, int start, int length) {
             AsciiString name = super.splitHeaderName(bytes, start, length);
-            return name.length() == length && HeadScan.spells(bytes, start, name) ? name
+            return HeadScan.is(bytes, start, length, name) ? name
                     : new AsciiString(bytes, start, length, true);
         }
 

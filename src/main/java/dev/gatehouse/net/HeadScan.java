@@ -78,7 +78,7 @@ public final class HeadScan {
     }
 
     /** The first {@code length} readable bytes of {@code in}, in this thread's scratch array (not consumed). */
-    public static byte[] copy(ByteBuf in, int length) {
+    private static byte[] copy(ByteBuf in, int length) {
         byte[] bytes = SCRATCH.get();
         if (bytes.length < length) {
             bytes = new byte[Math.max(length, bytes.length * 2)];
@@ -160,27 +160,13 @@ public final class HeadScan {
         return true;
     }
 
-    /** Whether the bytes at {@code at} spell {@code name}, ignoring ASCII case. */
-    public static boolean spells(byte[] b, int at, AsciiString name) {
-        for (int i = 0; i < name.length(); i++) {
-            if (AsciiString.toLowerCase((char) (b[at + i] & 0xFF)) != AsciiString.toLowerCase((char) (name.byteAt(i) & 0xFF))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether {@code length} bytes at {@code at} are {@code lower} in any case ({@code lower} is lower case). */
-    public static boolean is(byte[] b, int at, int length, CharSequence lower) {
-        if (length != lower.length()) {
+    /** Whether {@code length} bytes at {@code at} spell {@code name}, ignoring ASCII case. */
+    public static boolean is(byte[] b, int at, int length, CharSequence name) {
+        if (length != name.length()) {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            int c = b[at + i];
-            if (c >= 'A' && c <= 'Z') {
-                c += 'a' - 'A';
-            }
-            if (c != lower.charAt(i)) {
+            if (AsciiString.toLowerCase((char) (b[at + i] & 0xFF)) != AsciiString.toLowerCase(name.charAt(i))) {
                 return false;
             }
         }

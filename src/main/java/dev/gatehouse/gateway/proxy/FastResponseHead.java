@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpResponse;
@@ -43,9 +44,6 @@ final class FastResponseHead implements FieldLines.Judge {
     private static final int REASON_START = VERSION.length + 4;
     /** 18 digits cannot overflow a long. */
     private static final int MAX_LENGTH_DIGITS = 18;
-    private static final AsciiString TRANSFER_ENCODING = AsciiString.cached("transfer-encoding");
-    private static final AsciiString CONTENT_LENGTH = AsciiString.cached("content-length");
-    private static final AsciiString UPGRADE = AsciiString.cached("upgrade");
 
     /** The general decoder's limits and the pieces it makes the response from. */
     record Decoding(int maxInitialLine, int maxHeaderBytes, int maxChunkSize, HttpHeadersFactory headers,
@@ -128,10 +126,11 @@ final class FastResponseHead implements FieldLines.Judge {
     /** Framing and upgrades are the general decoder's; one plain decimal Content-Length is ours. */
     @Override
     public boolean accept(byte[] b, int nameStart, int nameLength, int valueStart, int valueEnd) {
-        if (HeadScan.is(b, nameStart, nameLength, TRANSFER_ENCODING) || HeadScan.is(b, nameStart, nameLength, UPGRADE)) {
+        if (HeadScan.is(b, nameStart, nameLength, HttpHeaderNames.TRANSFER_ENCODING)
+                || HeadScan.is(b, nameStart, nameLength, HttpHeaderNames.UPGRADE)) {
             return false;
         }
-        if (!HeadScan.is(b, nameStart, nameLength, CONTENT_LENGTH)) {
+        if (!HeadScan.is(b, nameStart, nameLength, HttpHeaderNames.CONTENT_LENGTH)) {
             return true;
         }
         int digits = valueEnd - valueStart;
