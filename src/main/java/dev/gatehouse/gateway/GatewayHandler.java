@@ -17,6 +17,7 @@ import dev.gatehouse.observe.AccessLogEntry;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.util.AsciiString;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.http.impl.HttpUtils;
 
@@ -43,7 +44,7 @@ import java.util.Set;
  */
 public final class GatewayHandler implements DirectRequests.Server {
 
-    private static final String REQUEST_ID = "x-amzn-RequestId";
+    private static final AsciiString REQUEST_ID = AsciiString.cached("x-amzn-RequestId");
 
     private static final String PATH_FORM_PREFIX = "/restapis/";
     private static final String USER_REQUEST = "_user_request_";

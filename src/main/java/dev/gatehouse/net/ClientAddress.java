@@ -3,7 +3,6 @@ package dev.gatehouse.net;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,14 +43,14 @@ public final class ClientAddress {
     }
 
     public String of(DirectExchange exchange) {
-        InetAddress peer = exchange.peer();
+        String peer = exchange.peerText();
         if (peer == null) {
             return "unknown";
         }
-        if (trustedProxies.isEmpty()) { // the peer, as resolve would give it, without a round trip through its text
-            return Cidr.format(peer.getAddress());
+        if (trustedProxies.isEmpty()) { // the peer, as resolve would give it
+            return peer;
         }
-        return resolve(peer.getHostAddress(), exchange.headers().getAll(FORWARDED_FOR));
+        return resolve(peer, exchange.headers().getAll(FORWARDED_FOR));
     }
 
     /**

@@ -14,9 +14,6 @@ import io.netty.handler.ssl.SslHandler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.impl.headers.HeadersMultiMap;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
@@ -45,6 +42,8 @@ public final class DirectExchange {
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    /** Bodies up to this size go out in the head's buffer (a copy costs less than a second piece). */
+    static final int INLINE_BODY = 2048;
 
     private final DirectRequests connection;
     private final Channel channel;
@@ -103,10 +102,9 @@ public final class DirectExchange {
         return headers.get(name);
     }
 
-    /** The TCP peer's address, or null when unknown. */
-    public InetAddress peer() {
-        SocketAddress peer = channel.remoteAddress();
-        return peer instanceof InetSocketAddress inet ? inet.getAddress() : null;
+    /** The TCP peer's address as {@link Cidr#format} writes it, made once per connection; null when unknown. */
+    public String peerText() {
+        return connection.peerText();
     }
 
     public boolean ssl() {
@@ -250,19 +248,21 @@ public final class DirectExchange {
         closeAfter |= close;
         bodyless = bodylessFor(responseHead.status());
         long length = bodyless || responseHead.hasContentLength() ? -1 : (body == null ? 0 : body.readableBytes());
-        ByteBuf bytes = finishHead(responseHead, length, false);
-        if (bytes == null) {
-            release(body);
-            return;
-        }
-        if (body != null && body.isReadable() && !bodyless) {
+        boolean sendBody = body != null && body.isReadable() && !bodyless;
+        // A small body is copied behind the head: one buffer, one piece for the socket to send.
+        boolean inline = sendBody && body.readableBytes() <= INLINE_BODY;
+        ByteBuf bytes = finishHead(responseHead, length, false, inline ? body : null);
+        if (bytes != null) {
             connection.wire().write(bytes, channel.voidPromise());
+        }
+        if (bytes != null && sendBody && !inline) {
             connection.wire().write(body, channel.voidPromise());
         } else {
             release(body);
-            connection.wire().write(bytes, channel.voidPromise());
         }
-        complete();
+        if (bytes != null) {
+            complete();
+        }
     }
 
     /** The head of a streamed response; the body follows with {@link #write} and {@link #end}. */
@@ -280,7 +280,7 @@ public final class DirectExchange {
             }
         }
         chunkedOut = chunked;
-        ByteBuf bytes = finishHead(responseHead, -1, chunked);
+        ByteBuf bytes = finishHead(responseHead, -1, chunked, null);
         if (bytes != null) {
             connection.wire().write(bytes, channel.voidPromise());
         }
@@ -333,7 +333,7 @@ public final class DirectExchange {
         }
     }
 
-    private ByteBuf finishHead(ResponseHead responseHead, long contentLength, boolean chunked) {
+    private ByteBuf finishHead(ResponseHead responseHead, long contentLength, boolean chunked, ByteBuf body) {
         if (!bodyComplete) {
             closeAfter = true; // what is left of the request body cannot be told from the next request
         }
@@ -341,7 +341,7 @@ public final class DirectExchange {
         closeAfter |= !keepAlive;
         String connectionField = closeAfter ? "close"
                 : head.protocolVersion().equals(HttpVersion.HTTP_1_0) ? "keep-alive" : null;
-        ByteBuf bytes = responseHead.finish(contentLength, chunked, connectionField);
+        ByteBuf bytes = responseHead.finish(contentLength, chunked, connectionField, body);
         headSent = true;
         if (bytes == null) { // a field that cannot be sent: the response cannot be, either
             reset();

@@ -19,6 +19,8 @@ import java.util.Arrays;
 public abstract class HeadBytes {
 
     private static final int MAX_SCRATCH = 64 * 1024;
+    /** Up to this length a string is copied character by character rather than by the vectorized scans. */
+    private static final int SHORT_TEXT = 64;
 
     /** A head is assembled in its thread's scratch array (event loops build one head at a time). */
     private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
@@ -46,18 +48,36 @@ public abstract class HeadBytes {
 
     /** The whole head in a new direct buffer, or null when something in it could not be sent. */
     protected final ByteBuf finishHead() {
+        return finishHead(null);
+    }
+
+    /**
+     * The whole head followed by {@code body}'s readable bytes (not consumed, may be null) in a new
+     * direct buffer, or null when something in the head could not be sent.
+     */
+    protected final ByteBuf finishHead(ByteBuf body) {
         crlf();
         if (out.length <= MAX_SCRATCH) {
             SCRATCH.set(out); // keep a grown array for the next head
         }
-        return refused ? null : ByteBufAllocator.DEFAULT.directBuffer(at).writeBytes(out, 0, at);
+        if (refused) {
+            return null;
+        }
+        int bodyLength = body == null ? 0 : body.readableBytes();
+        ByteBuf bytes = ByteBufAllocator.DEFAULT.directBuffer(at + bodyLength).writeBytes(out, 0, at);
+        return body == null ? bytes : bytes.writeBytes(body, body.readerIndex(), bodyLength);
     }
 
     /** Writes {@code text}; with {@code noSpace} a space or tab in it refuses the head. */
     protected final void put(CharSequence text, boolean noSpace) {
         int length = text.length();
         ensure(length);
-        if (text instanceof String string) {
+        if (text instanceof FieldText checked && !noSpace) { // a value as it came, checked when it was parsed
+            checked.copyTo(out, at);
+            at += length;
+            return;
+        }
+        if (text instanceof String string && length > SHORT_TEXT) {
             // String.indexOf is vectorized: a kilobyte bearer token is checked in a few dozen steps, not a
             // thousand. ISO-8859-1 encoding is a plain copy for Latin-1 text and turns any other character
             // into '?', so the characters checked are exactly the bytes sent.
@@ -69,15 +89,11 @@ public abstract class HeadBytes {
             at += length;
             return;
         }
-        if (text instanceof FieldText checked && !noSpace) { // a value as it came, checked when it was parsed
-            checked.copyTo(out, at);
-            at += length;
-            return;
-        }
         int start = at;
         if (text instanceof AsciiString ascii) {
             System.arraycopy(ascii.array(), ascii.arrayOffset(), out, at, length);
         } else {
+            // A short string (a name, an address, a host): one loop beats five scans and an encoded copy.
             for (int i = 0; i < length; i++) {
                 char c = text.charAt(i);
                 out[at + i] = (byte) (c > 0xFF ? '?' : c);

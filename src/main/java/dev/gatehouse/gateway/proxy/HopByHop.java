@@ -51,6 +51,9 @@ public final class HopByHop {
     private static Set<String> names(List<String> connection) {
         Set<String> names = null;
         for (String value : connection) {
+            if (value.equalsIgnoreCase("keep-alive")) {
+                continue; // the usual value: one name, on the fixed list already
+            }
             int start = 0;
             while (start <= value.length()) {
                 int comma = value.indexOf(',', start);

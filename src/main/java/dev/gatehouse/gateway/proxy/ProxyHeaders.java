@@ -31,6 +31,12 @@ public final class ProxyHeaders {
     private static final AsciiString[] NEVER_TO_BACKEND = Stream.concat(HopByHop.FIXED.stream(), GATEWAY_OWNED.stream())
             .map(AsciiString::of).toArray(AsciiString[]::new);
 
+    private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
+    private static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("X-Forwarded-Proto");
+    private static final AsciiString X_FORWARDED_HOST = AsciiString.cached("X-Forwarded-Host");
+    private static final AsciiString HTTPS = AsciiString.cached("https");
+    private static final AsciiString HTTP = AsciiString.cached("http");
+
     /** What the gateway knows about the caller, for the {@code X-Forwarded-*} fields. */
     public record Caller(String address, boolean https, String host) {
     }
@@ -67,10 +73,10 @@ public final class ProxyHeaders {
                 out.add(name, field.getValue());
             }
         }
-        out.add("X-Forwarded-For", caller.address());
-        out.add("X-Forwarded-Proto", caller.https() ? "https" : "http");
+        out.add(X_FORWARDED_FOR, caller.address());
+        out.add(X_FORWARDED_PROTO, caller.https() ? HTTPS : HTTP);
         if (caller.host() != null) {
-            out.add("X-Forwarded-Host", caller.host());
+            out.add(X_FORWARDED_HOST, caller.host());
         }
         if (mapped.isEmpty()) {
             return;
