@@ -16,8 +16,10 @@ import io.vertx.core.net.impl.ConnectionBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.List;
 
 /**
  * Each listener connection's first stop after the HTTP/1.x decoder: requests a {@link Server}
@@ -51,7 +53,8 @@ public final class DirectRequests extends ChannelDuplexHandler {
     /** Pipelined messages held at most while a response is owed; more is abuse, and the connection closes. */
     static final int MAX_HELD = 1024;
 
-    private final Server server;
+    /** Asked in order: the first that claims a request serves it. */
+    private final Server[] servers;
     private final Duration headTimeout;
     private ChannelHandlerContext ctx;
     /** Where raw response bytes are written: past the encoder, which only Vert.x's responses go through. */
@@ -67,9 +70,10 @@ public final class DirectRequests extends ChannelDuplexHandler {
     private ArrayDeque<Object> held;
     /** Reading was switched off here (and only then is it switched back on here: Vert.x pauses too). */
     private boolean readingPaused;
+    private String peerText;
 
-    private DirectRequests(Server server, Duration headTimeout) {
-        this.server = server;
+    private DirectRequests(List<Server> servers, Duration headTimeout) {
+        this.servers = servers.toArray(Server[]::new);
         this.headTimeout = headTimeout;
     }
 
@@ -78,7 +82,7 @@ public final class DirectRequests extends ChannelDuplexHandler {
      * the connection's decoder and Vert.x. A connection whose pipeline is not as expected is closed
      * (fail closed: the head deadline would not run either).
      */
-    public static void install(HttpConnection connection, Server server, Duration headTimeout) {
+    public static void install(HttpConnection connection, List<Server> servers, Duration headTimeout) {
         if (!(connection instanceof ConnectionBase base)) {
             LOG.error("Unknown HTTP connection type {}: closing it", connection.getClass().getName());
             connection.close();
@@ -90,7 +94,7 @@ public final class DirectRequests extends ChannelDuplexHandler {
             connection.close();
             return;
         }
-        pipeline.addBefore(VERTX_HANDLER, NAME, new DirectRequests(server, headTimeout));
+        pipeline.addBefore(VERTX_HANDLER, NAME, new DirectRequests(servers, headTimeout));
     }
 
     @Override
@@ -105,6 +109,14 @@ public final class DirectRequests extends ChannelDuplexHandler {
         return wire;
     }
 
+    /** The peer's address as text: the same for every request on the connection, so made once. */
+    String peerText() {
+        if (peerText == null && ctx.channel().remoteAddress() instanceof InetSocketAddress inet) {
+            peerText = Cidr.format(inet.getAddress().getAddress());
+        }
+        return peerText;
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext context, Object msg) {
         if (held != null && !held.isEmpty()) {
@@ -117,15 +129,15 @@ public final class DirectRequests extends ChannelDuplexHandler {
     private void route(Object msg) {
         if (msg instanceof HttpRequest head) {
             deadline.disarm();
-            boolean direct = claims(head);
-            if (exchange != null || (direct && vertxOwed > 0)) {
+            Server direct = claimer(head);
+            if (exchange != null || (direct != null && vertxOwed > 0)) {
                 hold(msg);
                 return;
             }
             bodyOwner = null;
             bodyToVertx = false;
-            if (direct) {
-                serve(head);
+            if (direct != null) {
+                serve(head, direct);
             } else {
                 vertxOwed++;
                 bodyToVertx = !(msg instanceof LastHttpContent);
@@ -152,11 +164,19 @@ public final class DirectRequests extends ChannelDuplexHandler {
         ctx.fireChannelRead(msg);
     }
 
-    private boolean claims(HttpRequest head) {
-        return head.decoderResult().isSuccess() && server.claims(head);
+    /** The server that claims this request (its head decoded without error), or null: Vert.x's. */
+    private Server claimer(HttpRequest head) {
+        if (head.decoderResult().isSuccess()) {
+            for (Server server : servers) {
+                if (server.claims(head)) {
+                    return server;
+                }
+            }
+        }
+        return null;
     }
 
-    private void serve(HttpRequest head) {
+    private void serve(HttpRequest head, Server server) {
         DirectExchange started = new DirectExchange(this, ctx.channel(), head);
         exchange = started;
         bodyOwner = started;
@@ -186,7 +206,7 @@ public final class DirectRequests extends ChannelDuplexHandler {
         deadline.arm();
         while (held != null && !held.isEmpty()) {
             Object next = held.peek();
-            if (next instanceof HttpRequest head && (exchange != null || (claims(head) && vertxOwed > 0))) {
+            if (next instanceof HttpRequest head && (exchange != null || (claimer(head) != null && vertxOwed > 0))) {
                 return;
             }
             held.poll();

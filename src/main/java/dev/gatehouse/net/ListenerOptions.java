@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The options of every HTTP listener Gatehouse opens, in one place so tests listen exactly as
@@ -49,6 +50,11 @@ public final class ListenerOptions {
      * that takes longer than {@code headTimeout} to send a request head.
      */
     public static HttpServer server(Vertx vertx, DirectRequests.Server direct, Duration headTimeout) {
+        return server(vertx, List.of(direct), headTimeout);
+    }
+
+    /** As {@link #server(Vertx, DirectRequests.Server, Duration)}, with several direct servers asked in order. */
+    public static HttpServer server(Vertx vertx, List<DirectRequests.Server> direct, Duration headTimeout) {
         return server(vertx, connection -> DirectRequests.install(connection, direct, headTimeout));
     }
 

@@ -38,6 +38,7 @@ import dev.gatehouse.token.ClientAuthenticator;
 import dev.gatehouse.token.ScopeResolver;
 import dev.gatehouse.token.TokenIssuer;
 import dev.gatehouse.token.throttle.ClientThrottle;
+import dev.gatehouse.net.DirectRequests;
 import dev.gatehouse.net.ClientAddress;
 import dev.gatehouse.admin.cognito.ThrottleActions;
 import dev.gatehouse.admin.apigateway.ApiGatewayEndpoint;
@@ -96,6 +97,7 @@ public final class Components implements AutoCloseable {
     private final JsonLinesAuditLog auditLog;
     private final JsonLinesAccessLog accessLog;
     private Gateway gateway;
+    private HealthEndpoints health;
     private Lazy<CognitoEndpoint> cognito;
     private Lazy<ApiGatewayEndpoint> apiGateway;
     private final TokenIssuer tokenIssuer;
@@ -171,7 +173,7 @@ public final class Components implements AutoCloseable {
         // them to the gateway directly (GatehouseServer, DirectRequests).
         gateway = new Gateway(vertx, directory, stageLookup(), this::issuerBaseUrl, clock, clientAddress,
                 config.domainSuffix(), accessLog);
-        new HealthEndpoints(store, blocking).mount(router);
+        health = new HealthEndpoints(store, blocking);
         OAuthRoutes.mount(router, tokenIssuer, directory, this::issuerBaseUrl, config.domainSuffix(), clock,
                 config.keyPrePublication(), clientAddress);
         Revocations revocations = new Revocations(store, directory, clock);
@@ -286,6 +288,19 @@ public final class Components implements AutoCloseable {
     /** How long a connection may take to send a request head (slow-loris guard, net.HeadDeadline). */
     public Duration headerTimeout() {
         return config.abuse().headerTimeout();
+    }
+
+    /**
+     * What the listener serves on its direct path, ahead of the router, in the order asked: the
+     * gateway (its hosts own every path), then the health probes.
+     */
+    public List<DirectRequests.Server> directServers() {
+        return List.of(gateway.handler(), health);
+    }
+
+    /** Completes once the listener has answered its first health probe. */
+    public java.util.concurrent.CompletableFuture<Void> firstProbeAnswered() {
+        return health.firstAnswer();
     }
 
     public Router router() {

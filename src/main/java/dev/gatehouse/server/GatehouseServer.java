@@ -23,8 +23,7 @@ public final class GatehouseServer implements AutoCloseable {
         try {
             HttpServer server;
             try {
-                server = ListenerOptions.server(components.vertx(), components.gateway().handler(),
-                                components.headerTimeout())
+                server = ListenerOptions.server(components.vertx(), components.directServers(), components.headerTimeout())
                         .requestHandler(components.router())
                         .listen(config.listenPort(), config.listenHost())
                         .await();
