@@ -227,6 +227,21 @@ class DirectRequestsTest {
         return socket;
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, DirectExchange.INLINE_BODY - 1, DirectExchange.INLINE_BODY,
+            DirectExchange.INLINE_BODY + 1, 40_000})
+    void wholeBodyWhenCopiedBehindTheHeadOrSentAfterItThenExactAndTheConnectionGoesOn(int size) throws Exception {
+        String body = "0123456789abcdef".repeat(size / 16 + 1).substring(0, size);
+        try (Socket socket = connect()) {
+            RawResponse echoed = exchange(socket, "POST /direct/echo HTTP/1.1\r\nHost: x\r\nContent-Length: " + size
+                    + "\r\n\r\n" + body);
+
+            assertThat(echoed.headers().get("content-length")).containsExactly(String.valueOf(size));
+            assertThat(echoed.body()).isEqualTo(body);
+            assertThat(exchange(socket, "GET /direct/next HTTP/1.1\r\nHost: x\r\n\r\n").body()).isEqualTo("direct:/direct/next");
+        }
+    }
+
     private static RawResponse exchange(Socket socket, String request) throws IOException {
         socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
         return RawResponse.read(socket.getInputStream());
