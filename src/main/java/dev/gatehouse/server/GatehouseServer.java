@@ -2,37 +2,35 @@ package dev.gatehouse.server;
 
 import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.net.ListenerOptions;
-import io.vertx.core.http.HttpServer;
 
 /**
- * A running Gatehouse node: its components and its listener. {@link #start} blocks until the
- * listener is bound; {@link #close} stops everything it started.
+ * A running Gatehouse node: its components and its listeners (one per core, {@link Listeners}).
+ * {@link #start} blocks until they are bound; {@link #close} stops everything it started.
  */
 public final class GatehouseServer implements AutoCloseable {
 
     private final Components components;
-    private final HttpServer httpServer;
+    private final Listeners listeners;
 
-    private GatehouseServer(Components components, HttpServer httpServer) {
+    private GatehouseServer(Components components, Listeners listeners) {
         this.components = components;
-        this.httpServer = httpServer;
+        this.listeners = listeners;
     }
 
     public static GatehouseServer start(GatehouseConfig config) {
         Components components = Components.create(config);
         try {
-            HttpServer server;
+            Listeners listeners;
             try {
-                server = ListenerOptions.server(components.vertx(), components.directServers(), components.headerTimeout())
-                        .requestHandler(components.router())
-                        .listen(config.listenPort(), config.listenHost())
-                        .await();
+                listeners = Listeners.start(components.vertx(), vertx -> ListenerOptions.server(vertx,
+                                components.directServers(), components.headerTimeout()).requestHandler(components.router()),
+                        config.listenHost(), config.listenPort(), Listeners.perCore());
             } catch (Exception e) { // Future.await() rethrows the cause as is, e.g. a BindException
                 throw new IllegalStateException("Could not listen on " + config.listenHost() + ":" + config.listenPort()
                         + ": " + e.getMessage(), e);
             }
-            components.listening(server.actualPort());
-            return new GatehouseServer(components, server);
+            components.listening(listeners.port());
+            return new GatehouseServer(components, listeners);
         } catch (RuntimeException e) {
             components.close();
             throw e;
@@ -40,7 +38,7 @@ public final class GatehouseServer implements AutoCloseable {
     }
 
     public int port() {
-        return httpServer.actualPort();
+        return listeners.port();
     }
 
     public Components components() {
@@ -54,7 +52,7 @@ public final class GatehouseServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            httpServer.close().await();
+            listeners.close();
         } finally {
             components.close();
         }
