@@ -24,11 +24,11 @@ final class WarmUp {
 
     private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
 
-    private WarmUp() {
-    }
-
     /** How long the warm-up waits for the first health probe before it starts anyway. */
     private static final long PROBE_WAIT_MILLIS = 1000;
+
+    private WarmUp() {
+    }
 
     static void run(GatehouseServer server) {
         try {

@@ -23,7 +23,7 @@ import java.util.List;
 
 /**
  * Each listener connection's first stop after the HTTP/1.x decoder: requests a {@link Server}
- * claims (the gateway's) are served right here on Netty as {@link DirectExchange}s; every other
+ * claims (the gateway's, the health probes) are served right here on Netty as {@link DirectExchange}s; every other
  * request goes on to Vert.x and its router. The gateway is the hot path, and Vert.x's request,
  * response and routing objects, its context hops and its encoder were a fifth of its CPU.
  * <p>
