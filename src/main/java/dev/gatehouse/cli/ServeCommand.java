@@ -80,6 +80,11 @@ public final class ServeCommand implements Runnable {
                     + "a pool's own policy wins).")
     String keyPrePublication;
 
+    @Option(names = "--listeners", paramLabel = "N", defaultValue = "${env:GATEHOUSE_LISTENERS:-0}",
+            description = "Listener instances, each serving its connections on an event loop (a core) of its own "
+                    + "(env GATEHOUSE_LISTENERS, default 0: one per available processor).")
+    int listeners;
+
     @Override
     public void run() {
         GatehouseConfig config = config();
@@ -119,7 +124,7 @@ public final class ServeCommand implements Runnable {
                     AbuseProtection.DEFAULTS
                             .withTrustedProxies(AbuseProtection.parseTrustedProxies(trustedProxies))
                             .withClientRateLimit(parseRateLimit(clientRateLimit)),
-                    duration("--key-pre-publication", keyPrePublication));
+                    duration("--key-pre-publication", keyPrePublication), listeners);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -36,7 +36,9 @@ final class StartupBanner {
         String endpoint = "http://" + (isLocal(config.listenHost()) ? "localhost" : config.listenHost())
                 + ":" + server.port();
         out.println("Gatehouse " + VersionProvider.version() + " is ready.");
-        out.println("  listening on     " + config.listenHost() + ":" + server.port());
+        int listeners = server.listenerInstances();
+        out.println("  listening on     " + config.listenHost() + ":" + server.port() + "  (" + listeners
+                + (listeners == 1 ? " listener)" : " listeners, one event loop each)"));
         out.println("  endpoint         " + endpoint + "  (use as --endpoint-url)");
         out.println("  issuer base      " + server.issuerBaseUrl() + "/{poolId}");
         out.println("  pool domains     {prefix}.auth.{region}." + config.domainSuffix() + ":" + server.port());

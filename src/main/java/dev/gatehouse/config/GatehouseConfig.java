@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * @param abuse          trusted proxies, throttles and rate limits (docs/abuse-protection.md)
  * @param keyPrePublication    how long a new signing key is published in JWKS before it signs, for
  *                             pools without their own policy (docs/key-rotation.md)
+ * @param listeners      listener instances, each serving its connections on an event loop of its own;
+ *                       0 means one per available processor ({@link #listenerInstances()})
  */
 public record GatehouseConfig(
         String listenHost,
@@ -38,7 +40,8 @@ public record GatehouseConfig(
         String adminAccessKeyId,
         String adminSecretAccessKey,
         AbuseProtection abuse,
-        Duration keyPrePublication) {
+        Duration keyPrePublication,
+        int listeners) {
 
     public static final int DEFAULT_PORT = 9229;
     /**
@@ -46,6 +49,8 @@ public record GatehouseConfig(
      * Spring Security 5 min, jose and jwks-rsa 10 min), so each has refreshed before a new key signs.
      */
     public static final Duration DEFAULT_KEY_PRE_PUBLICATION = Duration.ofHours(1);
+    /** More instances than event loops only queue connections behind one another. */
+    public static final int MAX_LISTENERS = 256;
     private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$");
     private static final Pattern ACCOUNT = Pattern.compile("^\\d{12}$");
 
@@ -75,6 +80,9 @@ public record GatehouseConfig(
         if (keyPrePublication.isNegative() || keyPrePublication.toSeconds() > SigningKeyPolicy.MAX_PRE_PUBLICATION_SECONDS) {
             throw new IllegalArgumentException("--key-pre-publication: must be between 0 seconds and 30 days");
         }
+        if (listeners < 0 || listeners > MAX_LISTENERS) {
+            throw new IllegalArgumentException("--listeners: must be between 1 and " + MAX_LISTENERS + ", or 0 for one per processor");
+        }
         if ((adminAccessKeyId == null) != (adminSecretAccessKey == null)) {
             throw new IllegalArgumentException("GATEHOUSE_ADMIN_ACCESS_KEY_ID and GATEHOUSE_ADMIN_SECRET_ACCESS_KEY go together");
         }
@@ -84,7 +92,18 @@ public record GatehouseConfig(
     public static GatehouseConfig defaults() {
         return new GatehouseConfig("127.0.0.1", DEFAULT_PORT, Path.of("gatehouse-data"), null, null, null, null,
                 null, "us-east-1", "000000000000", "localhost", null, null, null, AbuseProtection.DEFAULTS,
-                DEFAULT_KEY_PRE_PUBLICATION);
+                DEFAULT_KEY_PRE_PUBLICATION, 0);
+    }
+
+    /** How many listener instances to deploy: as configured, or one per available processor. */
+    public int listenerInstances() {
+        return listeners > 0 ? listeners : Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    public GatehouseConfig withListeners(int instances) {
+        return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
+                region, accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication,
+                instances);
     }
 
     public static boolean isRegion(String value) {
@@ -102,47 +121,48 @@ public record GatehouseConfig(
 
     public GatehouseConfig withListen(String host, int port) {
         return new GatehouseConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl, region,
-                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication);
+                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners);
     }
 
     public GatehouseConfig withDataDir(Path dir) {
         return new GatehouseConfig(listenHost, listenPort, dir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl, region,
-                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication);
+                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners);
     }
 
     public GatehouseConfig withDatabase(String url, String user, String password, String schema) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, url, user, password, schema, issuerBaseUrl, region,
-                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication);
+                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners);
     }
 
     public GatehouseConfig withIssuerBaseUrl(String url) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, url, region,
-                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication);
+                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners);
     }
 
     public GatehouseConfig withMasterKey(String base64) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
-                region, accountId, domainSuffix, base64, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication);
+                region, accountId, domainSuffix, base64, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners);
     }
 
     public GatehouseConfig withAdminCredentials(String accessKeyId, String secretAccessKey) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
-                region, accountId, domainSuffix, masterKey, accessKeyId, secretAccessKey, abuse, keyPrePublication);
+                region, accountId, domainSuffix, masterKey, accessKeyId, secretAccessKey, abuse, keyPrePublication, listeners);
     }
 
     public GatehouseConfig withAbuseProtection(AbuseProtection protection) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
-                region, accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, protection, keyPrePublication);
+                region, accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, protection, keyPrePublication, listeners);
     }
 
     public GatehouseConfig withKeyPrePublication(Duration delay) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
-                region, accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, delay);
+                region, accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, delay, listeners);
     }
 
     @Override
     public String toString() {
         return "GatehouseConfig[listen=" + listenHost + ":" + listenPort + ", dataDir=" + dataDir
-                + ", database=" + (dbUrl == null ? "embedded H2" : "external") + ", region=" + region + "]";
+                + ", database=" + (dbUrl == null ? "embedded H2" : "external") + ", region=" + region
+                + ", listeners=" + listenerInstances() + "]";
     }
 }

@@ -4,7 +4,7 @@ import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.net.ListenerOptions;
 
 /**
- * A running Gatehouse node: its components and its listeners (one per core, {@link Listeners}).
+ * A running Gatehouse node: its components and its listeners (one per core unless configured, {@link Listeners}).
  * {@link #start} blocks until they are bound; {@link #close} stops everything it started.
  */
 public final class GatehouseServer implements AutoCloseable {
@@ -24,7 +24,7 @@ public final class GatehouseServer implements AutoCloseable {
             try {
                 listeners = Listeners.start(components.vertx(), vertx -> ListenerOptions.server(vertx,
                                 components.directServers(), components.headerTimeout()).requestHandler(components.router()),
-                        config.listenHost(), config.listenPort(), Listeners.perCore());
+                        config.listenHost(), config.listenPort(), config.listenerInstances());
             } catch (Exception e) { // Future.await() rethrows the cause as is, e.g. a BindException
                 throw new IllegalStateException("Could not listen on " + config.listenHost() + ":" + config.listenPort()
                         + ": " + e.getMessage(), e);
@@ -39,6 +39,11 @@ public final class GatehouseServer implements AutoCloseable {
 
     public int port() {
         return listeners.port();
+    }
+
+    /** Listener instances serving the port, each on its own event loop. */
+    public int listenerInstances() {
+        return listeners.instances();
     }
 
     public Components components() {

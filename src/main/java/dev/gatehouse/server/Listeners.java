@@ -13,7 +13,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The node's listener, one per core: a Vert.x HTTP server serves all its connections on one event
+ * The node's listener, one instance per core unless configured ({@code --listeners}): a Vert.x HTTP server serves all its connections on one event
  * loop, so one server would sign tokens and proxy on one core however many the machine has. Each
  * instance is deployed on its own event loop and they share the port (Vert.x hands each new
  * connection to the next instance), a random one when the configured port is 0.
@@ -23,6 +23,7 @@ final class Listeners {
     private final Vertx vertx;
     private final List<String> deployments = new ArrayList<>();
     private int port;
+    private int instances;
 
     private Listeners(Vertx vertx) {
         this.vertx = vertx;
@@ -46,6 +47,7 @@ final class Listeners {
                 return listener;
             }, instances);
             listeners.port = made.get(0).server.actualPort();
+            listeners.instances = made.size();
             for (Listener listener : made) {
                 if (listener.server.actualPort() != listeners.port) {
                     throw new IllegalStateException("listener instances got different ports");
@@ -60,13 +62,13 @@ final class Listeners {
         }
     }
 
-    /** One instance per available processor. */
-    static int perCore() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors());
-    }
-
     int port() {
         return port;
+    }
+
+    /** How many instances listen. */
+    int instances() {
+        return instances;
     }
 
     void close() {

@@ -2,6 +2,7 @@ package dev.gatehouse.server;
 
 import dev.gatehouse.testing.TestDatabase;
 import dev.gatehouse.testing.TestServer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -25,6 +26,22 @@ class ServerStartTest {
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).as(path).isEqualTo(200);
                 assertThat(response.body()).contains("\"UP\"");
+            }
+            assertThat(server.server().listenerInstances()).as("one listener per core by default")
+                    .isEqualTo(Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    /** {@code --listeners N} deploys N instances on the one port, each serving. */
+    @Test
+    void listenersWhenConfiguredThenThatManyServeTheOnePort() throws Exception {
+        try (TestServer server = TestServer.start(TestDatabase.H2, config -> config.withListeners(3))) {
+            assertThat(server.server().listenerInstances()).isEqualTo(3);
+            for (int i = 0; i < 6; i++) { // a new connection each: they go round the instances
+                HttpClient http = HttpClient.newHttpClient();
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(server.baseUrl() + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).isEqualTo(200);
             }
         }
     }
