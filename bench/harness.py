@@ -117,14 +117,17 @@ class Nginx:
 
 
 class Gatehouse:
-    def __init__(self, jar, data_dir, port, log_path):
+    def __init__(self, jar, data_dir, port, log_path, listeners=None):
         self.jar, self.data_dir, self.port, self.log_path = jar, data_dir, port, log_path
+        self.listeners = listeners  # None: the server's default, one per core
         self.process = None
 
     def start(self, core=SERVER_CORE):
         """Starts the server; returns seconds from spawn until /health/ready answers 200."""
         command = ["java", "-jar", self.jar, "serve", "--data-dir", self.data_dir,
                    "--listen", f"127.0.0.1:{self.port}", "--client-rate-limit", "100000/1000000"]
+        if self.listeners is not None:
+            command += ["--listeners", str(self.listeners)]
         if core is not None:
             command = ["taskset", "-c", core] + command
         out = open(self.log_path, "a")
@@ -201,9 +204,13 @@ def sign_ceiling(jar, seconds, warmup):
     return result
 
 
-def wrk(url, connections, seconds, env, timeout_s=5):
-    command = ["taskset", "-c", LOAD_CORE, "wrk", "-t1", f"-c{connections}", f"-d{seconds}s",
+def wrk(url, connections, seconds, env, timeout_s=5, pinned=True):
+    """wrk on the load core, one thread; unpinned, one thread per CPU wherever the kernel puts them."""
+    threads = 1 if pinned else os.cpu_count()
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s",
                f"--timeout={timeout_s}s", "-s", os.path.join(HERE, "wrk", "request.lua"), url]
+    if pinned:
+        command = ["taskset", "-c", LOAD_CORE] + command
     run_env = dict(os.environ, **{k: str(v) for k, v in env.items()})
     out = subprocess.run(command, capture_output=True, text=True, env=run_env)
     line = next((l for l in out.stdout.splitlines() if l.startswith("BENCH_JSON ")), None)
@@ -218,14 +225,14 @@ def wrk(url, connections, seconds, env, timeout_s=5):
             "mean_ms": round(raw["mean_us"] / 1000, 3)}
 
 
-def measure(label, url, connections, env, args, server):
+def measure(label, url, connections, env, args, server, pinned=True):
     """A warm-up run, then the measured run; also the CPU time the server used in it, so that
     requests per server CPU-second can be compared when other processes share the cores."""
-    wrk(url, connections, args.warmup, env)
+    wrk(url, connections, args.warmup, env, pinned=pinned)
     pids = server.pids()
     recording = profile_start(args, server, label, connections)
     cpu_before, wall_before = cpu_seconds(pids), time.monotonic()
-    result = wrk(url, connections, args.duration, env)
+    result = wrk(url, connections, args.duration, env, pinned=pinned)
     cpu = cpu_seconds(pids) - cpu_before
     if recording:
         result["profile"] = profile_stop(server, recording)
@@ -353,6 +360,33 @@ def gateway_suite(targets, args, results):
     results["gateway_nginx_pairs"] = pairs
 
 
+def whole_machine_suite(args, workdir, nginx_backend, nginx_proxy, ceiling):
+    """The token endpoint with nothing pinned, as on a real host: the server and wrk (a thread per
+    CPU) share every core. Once with a single listener, once with one per core (the default), each a
+    fresh server with the small fixtures: the pinned runs cannot show what the per-core listeners are
+    worth, this does."""
+    top = max(args.connections)
+    runs = {}
+    for name, listeners in (("1 listener", 1), ("per core", None)):
+        port = free_port()
+        tag = "whole-" + name.replace(" ", "-")
+        server = Gatehouse(args.jar, os.path.join(workdir, tag), port, os.path.join(workdir, tag + ".log"), listeners)
+        try:
+            server.start(core=None)
+            admin = Admin(f"http://127.0.0.1:{port}", *read_credentials(os.path.join(server.data_dir, "admin-credentials")))
+            targets = Targets(server, nginx_backend, nginx_proxy,
+                              fixtures.small(admin, f"http://127.0.0.1:{nginx_backend.port}"))
+            targets.fetch_token()
+            runs[name] = measure(f"unpinned: token, {name}", targets.token_url, top, targets.token_env, args, server,
+                                 pinned=False)
+        finally:
+            server.stop()
+    cores = os.cpu_count()
+    return {"cores": cores, "token_1_listener": runs["1 listener"], "token_per_core": runs["per core"],
+            "per_core_over_1_listener": round(runs["per core"]["rps"] / runs["1 listener"]["rps"], 3),
+            "per_core_over_ceiling_times_cores": round(runs["per core"]["rps"] / (cores * ceiling["signatures_per_s"]), 3)}
+
+
 def ratios(results, ceiling):
     out = {}
     peak = max(results["token"], key=lambda r: r["rps"])
@@ -440,6 +474,13 @@ def table(report):
     add("")
     add(f"startup to ready {s['ready_s']:.2f} s ({s['cpu_s_to_ready']:.1f} CPU-s); RSS ready {s['rss_ready_mib']} MiB, after fixtures "
         f"{s['rss_idle_mib']} MiB, after load {s['rss_after_load_mib']} MiB")
+    whole = report.get("whole_machine")
+    if whole:
+        one, each = whole["token_1_listener"], whole["token_per_core"]
+        add(f"whole machine, nothing pinned (wrk -t{whole['cores']} on the same cores), token c={each['connections']}: "
+            f"1 listener {one['rps']:.0f}/s (p99 {one['p99_ms']:.1f} ms), one per core {each['rps']:.0f}/s "
+            f"(p99 {each['p99_ms']:.1f} ms): x{whole['per_core_over_1_listener']:.2f}, "
+            f"{whole['per_core_over_ceiling_times_cores']:.2f} x ceiling x {whole['cores']} cores")
     scale = report.get("scale")
     if scale:
         add("")
@@ -620,6 +661,9 @@ def main():
         token_suite(targets, args, report)
         log("gateway …")
         gateway_suite(targets, args, report)
+        log("token endpoint on the whole machine, nothing pinned …")
+        report["whole_machine"] = whole_machine_suite(args, workdir, nginx_backend, nginx_proxy,
+                                                      report["signing_ceiling"])
         startup["rss_after_load_mib"] = gatehouse.rss()
         report["startup"] = startup
         report["ratios"] = ratios(report, report["signing_ceiling"])

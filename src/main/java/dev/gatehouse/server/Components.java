@@ -134,8 +134,10 @@ public final class Components implements AutoCloseable {
         this.auditLog = new JsonLinesAuditLog(config.dataDir());
         this.accessLog = new JsonLinesAccessLog(config.dataDir());
         // epoll where Netty's native library loads (Linux), NIO elsewhere: the gateway's proxy path is mostly syscalls.
-        this.vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
-        LOG.info("Network transport: {}", vertx.isNativeTransportEnabled() ? "native epoll" : "NIO");
+        this.vertx = "io_uring".equals(System.getProperty("gatehouse.transport"))
+                ? Vertx.builder().with(new VertxOptions()).withTransport(io.vertx.core.transport.Transport.IO_URING).build()
+                : Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+        LOG.info("Network transport: {}", ((io.vertx.core.internal.VertxInternal) vertx).transport());
         this.blocking = new Blocking(vertx);
         this.issuerBaseUrl = config.issuerBaseUrl();
         this.clientAddress = new ClientAddress(config.abuse().trustedProxies());

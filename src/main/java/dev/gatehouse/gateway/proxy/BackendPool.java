@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * connection and its response never change thread) and kept alive per origin for reuse. Only that
  * loop's thread touches it. At most {@link #MAX_IDLE_PER_ORIGIN} idle connections are kept per
  * origin; one idle for {@link #IDLE_TIMEOUT_NANOS} is closed rather than risk the backend closing it
- * just as a request is written (a request is never retried).
+ * just as a request is written (only a bodiless idempotent request is sent again, {@link ProxyExchange}).
  */
 final class BackendPool {
 

@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  * client rather than Vert.x's {@code HttpClient}: each request runs on its caller's event loop with
  * that loop's own keep-alive pool of backend connections per origin ({@link BackendPool}), its head
  * written as one buffer and a whole small response relayed in one write ({@link ProxyExchange}).
- * Request and response bodies are streamed both ways with back-pressure; nothing is retried. Until
+ * Request and response bodies are streamed both ways with back-pressure; only a bodiless idempotent
+ * request that a pooled connection closed on unanswered is sent again, once, on a new one. Until
  * the backend's status line arrives the integration timeout runs (→ 504 {@code Endpoint request
  * timed out}); connection failures and malformed or ambiguous backend responses (GW-19) → 502
  * {@code Internal server error}. Hop-by-hop fields are removed from the response as from the request.
@@ -74,8 +75,8 @@ public final class Forwarder {
             return () -> { };
         }
         EventLoop loop = caller.eventLoop();
-        ProxyExchange exchange = new ProxyExchange(target, bytes, caller, stamp, timeoutMillis, "HEAD".equals(method),
-                hasBody, chunked, done);
+        ProxyExchange exchange = new ProxyExchange(target, bytes, caller, stamp, timeoutMillis, method, hasBody,
+                chunked, done);
         if (loop.inEventLoop()) {
             exchange.start(pool(loop));
         } else {

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -35,12 +36,18 @@ import java.util.function.Consumer;
  * integration timeout, 502 when the backend could not be reached or answered with broken or
  * ambiguous framing). After a refusal, a timeout, a caller gone or a broken body the backend
  * connection is closed; otherwise it goes back to the pool.
+ * <p>
+ * A pooled connection can be closed by the backend (its keep-alive timeout, a restart) just as a
+ * request goes out on it: then nothing comes back but the close. A request without a body and with
+ * an idempotent method (RFC 9110 §9.2.2) is then sent once more, on a new connection, within the
+ * same integration timeout, as nginx and browsers do; any other request gets its 502.
  */
 final class ProxyExchange implements Forwarder.Forwarding {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyExchange.class);
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
 
     private BackendPool pool;
     private final BackendTarget target;
@@ -50,8 +57,12 @@ final class ProxyExchange implements Forwarder.Forwarding {
     private final boolean requestHasBody;
     private final boolean requestChunked;
     private final boolean headRequest;
+    /** Whether the request may be sent again when a pooled connection closes before answering it. */
+    private final boolean replayable;
     private final Consumer<Forwarder.Outcome> done;
     private ByteBuf head;
+    /** The head once more, while the request went out on a pooled connection that has answered nothing yet. */
+    private ByteBuf replay;
     private ScheduledFuture<?> timer;
     private BackendConnection backend;
     /** The outcome was reported: no second one, ever. */
@@ -67,7 +78,7 @@ final class ProxyExchange implements Forwarder.Forwarding {
     private boolean outboundStarted;
 
     ProxyExchange(BackendTarget target, ByteBuf head, DirectExchange caller, Consumer<ResponseHead> stamp,
-                  int timeoutMillis, boolean headRequest, boolean requestHasBody, boolean requestChunked,
+                  int timeoutMillis, String method, boolean requestHasBody, boolean requestChunked,
                   Consumer<Forwarder.Outcome> done) {
         this.target = target;
         this.head = head;
@@ -76,7 +87,8 @@ final class ProxyExchange implements Forwarder.Forwarding {
         this.timeoutMillis = timeoutMillis;
         this.requestHasBody = requestHasBody;
         this.requestChunked = requestChunked;
-        this.headRequest = headRequest;
+        this.headRequest = "HEAD".equals(method);
+        this.replayable = !requestHasBody && IDEMPOTENT.contains(method);
         this.done = done;
     }
 
@@ -93,9 +105,16 @@ final class ProxyExchange implements Forwarder.Forwarding {
         }
         BackendConnection idle = pool.takeIdle(target.origin());
         if (idle != null) {
+            if (replayable) {
+                replay = head.retainedDuplicate();
+            }
             send(idle);
             return;
         }
+        connect();
+    }
+
+    private void connect() {
         BackendConnection fresh = new BackendConnection(pool, target.origin());
         pool.connect(fresh, timeoutMillis).addListener((ChannelFuture connected) -> {
             if (!connected.isSuccess()) {
@@ -174,6 +193,7 @@ final class ProxyExchange implements Forwarder.Forwarding {
             if (finished) {
                 return;
             }
+            releaseReplay(); // the backend answers: whatever it says, the request is not sent again
             if (message instanceof HttpResponse head && onHead(head)) {
                 return;
             }
@@ -267,9 +287,26 @@ final class ProxyExchange implements Forwarder.Forwarding {
     }
 
     void onBackendClosed() {
-        if (!finished) {
-            abort("integration_failed", null);
+        if (finished) {
+            return;
         }
+        if (replay != null) {
+            sendAgain();
+            return;
+        }
+        abort("integration_failed", null);
+    }
+
+    /** The pooled connection closed without a byte of answer: the same head once more, on a new connection. */
+    private void sendAgain() {
+        LOG.debug("Backend {}:{} closed a pooled connection unanswered; sending the request again on a new one",
+                target.origin().host(), target.origin().port());
+        backend.exchange = null;
+        backend = null;
+        requestSent = false;
+        head = replay;
+        replay = null;
+        connect();
     }
 
     private void timedOut() {
@@ -319,6 +356,14 @@ final class ProxyExchange implements Forwarder.Forwarding {
         if (head != null) {
             head.release();
             head = null;
+        }
+        releaseReplay();
+    }
+
+    private void releaseReplay() {
+        if (replay != null) {
+            replay.release();
+            replay = null;
         }
     }
 

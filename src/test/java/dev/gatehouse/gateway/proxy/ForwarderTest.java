@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -126,6 +128,95 @@ class ForwarderTest {
             Response second = send(caller, request);
 
             assertThat(second.status()).isEqualTo(200);
+            assertThat(backend.connections()).isEqualTo(2);
+        }
+    }
+
+    /** Connection 1 answers its first request, then closes on the next one unanswered (its keep-alive ran out). */
+    static final ScriptedBackend.Script CLOSE_SECOND_REQUEST_UNANSWERED = (connection, in, out) -> {
+        if (connection == 1) {
+            readRequest(in);
+            write(out, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfirst");
+            readRequest(in);
+            return; // closed without a byte of answer
+        }
+        for (ScriptedBackend.Request request; (request = readRequest(in)) != null; ) {
+            String path = request.head().substring(request.head().indexOf(' ') + 1, request.head().indexOf(" HTTP/"));
+            write(out, "HTTP/1.1 200 OK\r\nContent-Length: " + path.length() + "\r\n\r\n"
+                    + (request.head().startsWith("HEAD ") ? "" : path));
+        }
+    };
+
+    /** RFC 9110 §9.2.2: a bodiless idempotent request may be sent again when its connection closed unanswered. */
+    @ParameterizedTest
+    @ValueSource(strings = {"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+    void pooledConnectionClosedUnansweredThenAnIdempotentRequestGoesOnceMoreOnANewConnection(String method)
+            throws Exception {
+        try (ScriptedBackend backend = new ScriptedBackend(CLOSE_SECOND_REQUEST_UNANSWERED); Socket caller = connect()) {
+            assertThat(send(caller, "GET /a HTTP/1.1\r\nHost: x\r\nX-Test-Backend: " + backend.url() + "\r\n\r\n").text())
+                    .isEqualTo("first");
+            awaitIdleConnections(backend.url(), 1);
+
+            Response again = send(caller, method + " /again HTTP/1.1\r\nHost: x\r\nX-Test-Backend: " + backend.url()
+                    + "\r\n\r\n", method.equals("HEAD"));
+
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(again.head()).containsIgnoringCase("content-length: 6");
+            if (!method.equals("HEAD")) {
+                assertThat(again.text()).isEqualTo("/again");
+            }
+            assertThat(backend.connections()).isEqualTo(2);
+            awaitIdleConnections(backend.url(), 1); // the new one, kept
+        }
+    }
+
+    /** A POST, or any request with a body, may have been acted on: never sent twice (a 502 instead). */
+    @ParameterizedTest
+    @ValueSource(strings = {"POST /again HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n",
+            "PATCH /again HTTP/1.1\r\nHost: x\r\n",
+            "PUT /again HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"})
+    void pooledConnectionClosedUnansweredThenANonIdempotentOrBodiedRequestGets502(String head) throws Exception {
+        try (ScriptedBackend backend = new ScriptedBackend(CLOSE_SECOND_REQUEST_UNANSWERED); Socket caller = connect()) {
+            assertThat(send(caller, "GET /a HTTP/1.1\r\nHost: x\r\nX-Test-Backend: " + backend.url() + "\r\n\r\n").text())
+                    .isEqualTo("first");
+            awaitIdleConnections(backend.url(), 1);
+
+            Response refused = send(caller, head + "X-Test-Backend: " + backend.url() + "\r\n\r\n"
+                    + (head.contains("Content-Length: 3") ? "abc" : ""));
+
+            assertThat(refused.status()).isEqualTo(502);
+            assertThat(backend.connections()).isEqualTo(1);
+        }
+    }
+
+    /** Only a pooled connection is replayed: a new one that closes unanswered is the backend's failure (502). */
+    @Test
+    void newConnectionClosedUnansweredThen502AndNoSecondTry() throws Exception {
+        ScriptedBackend.Script hangUp = (connection, in, out) -> readRequest(in);
+        try (ScriptedBackend backend = new ScriptedBackend(hangUp); Socket caller = connect()) {
+            Response refused = send(caller, "GET /a HTTP/1.1\r\nHost: x\r\nX-Test-Backend: " + backend.url() + "\r\n\r\n");
+
+            assertThat(refused.status()).isEqualTo(502);
+            assertThat(backend.connections()).isEqualTo(1);
+        }
+    }
+
+    /** Once sent again, the request is not sent a third time: the new connection's close is a 502. */
+    @Test
+    void requestSentAgainAndClosedUnansweredAgainThen502() throws Exception {
+        ScriptedBackend.Script script = (connection, in, out) -> {
+            if (connection == 1) {
+                readRequest(in);
+                write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            }
+            readRequest(in); // then hang up, on this connection and every later one
+        };
+        try (ScriptedBackend backend = new ScriptedBackend(script); Socket caller = connect()) {
+            String request = "GET /a HTTP/1.1\r\nHost: x\r\nX-Test-Backend: " + backend.url() + "\r\n\r\n";
+            assertThat(send(caller, request).status()).isEqualTo(200);
+            awaitIdleConnections(backend.url(), 1);
+
+            assertThat(send(caller, request).status()).isEqualTo(502);
             assertThat(backend.connections()).isEqualTo(2);
         }
     }
