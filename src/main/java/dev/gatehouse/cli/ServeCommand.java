@@ -2,6 +2,7 @@ package dev.gatehouse.cli;
 
 import dev.gatehouse.config.AbuseProtection;
 import dev.gatehouse.config.GatehouseConfig;
+import dev.gatehouse.config.NetworkTransport;
 import dev.gatehouse.model.ClientRateLimit;
 import dev.gatehouse.server.GatehouseServer;
 import picocli.CommandLine.Command;
@@ -85,6 +86,11 @@ public final class ServeCommand implements Runnable {
                     + "(env GATEHOUSE_LISTENERS, default 0: one per available processor).")
     int listeners;
 
+    @Option(names = "--transport", paramLabel = "auto|io_uring|epoll|nio", defaultValue = "${env:GATEHOUSE_TRANSPORT:-auto}",
+            description = "What drives the sockets (env GATEHOUSE_TRANSPORT, default ${DEFAULT-VALUE}: io_uring where the "
+                    + "kernel allows it, else epoll, else NIO).")
+    String transport;
+
     @Override
     public void run() {
         GatehouseConfig config = config();
@@ -124,7 +130,7 @@ public final class ServeCommand implements Runnable {
                     AbuseProtection.DEFAULTS
                             .withTrustedProxies(AbuseProtection.parseTrustedProxies(trustedProxies))
                             .withClientRateLimit(parseRateLimit(clientRateLimit)),
-                    duration("--key-pre-publication", keyPrePublication), listeners);
+                    duration("--key-pre-publication", keyPrePublication), listeners, NetworkTransport.parse(transport));
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

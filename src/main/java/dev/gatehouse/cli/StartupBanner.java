@@ -45,6 +45,7 @@ final class StartupBanner {
         out.println("  database         " + (config.embeddedDatabase()
                 ? "embedded H2 in " + config.dataDir().toAbsolutePath() : "PostgreSQL (--db-url)"));
         out.println("  crypto           " + crypto(server));
+        out.println("  transport        " + server.components().transportName());
         List<String> defaults = RuntimeDefaults.apply();
         if (!defaults.isEmpty()) {
             out.println("  JVM defaults     " + String.join(" ", defaults) + "  (options given to java win)");

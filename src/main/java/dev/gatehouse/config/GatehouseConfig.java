@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  *                             pools without their own policy (docs/key-rotation.md)
  * @param listeners      listener instances, each serving its connections on an event loop of its own;
  *                       0 means one per available processor ({@link #listenerInstances()})
+ * @param transport      what drives the sockets ({@link NetworkTransport#AUTO}: the fastest here)
  */
 public record GatehouseConfig(
         String listenHost,
@@ -41,7 +42,8 @@ public record GatehouseConfig(
         String adminSecretAccessKey,
         AbuseProtection abuse,
         Duration keyPrePublication,
-        int listeners) {
+        int listeners,
+        NetworkTransport transport) {
 
     public static final int DEFAULT_PORT = 9229;
     /**
@@ -77,6 +79,7 @@ public record GatehouseConfig(
             issuerBaseUrl = issuerBaseUrl.endsWith("/") ? issuerBaseUrl.substring(0, issuerBaseUrl.length() - 1) : issuerBaseUrl;
         }
         Objects.requireNonNull(keyPrePublication, "keyPrePublication");
+        Objects.requireNonNull(transport, "transport");
         if (keyPrePublication.isNegative() || keyPrePublication.toSeconds() > SigningKeyPolicy.MAX_PRE_PUBLICATION_SECONDS) {
             throw new IllegalArgumentException("--key-pre-publication: must be between 0 seconds and 30 days");
         }
@@ -92,7 +95,7 @@ public record GatehouseConfig(
     public static GatehouseConfig defaults() {
         return new GatehouseConfig("127.0.0.1", DEFAULT_PORT, Path.of("gatehouse-data"), null, null, null, null,
                 null, "us-east-1", "000000000000", "localhost", null, null, null, AbuseProtection.DEFAULTS,
-                DEFAULT_KEY_PRE_PUBLICATION, 0);
+                DEFAULT_KEY_PRE_PUBLICATION, 0, NetworkTransport.AUTO);
     }
 
     /** How many listener instances to deploy: as configured, or one per available processor. */
@@ -103,7 +106,13 @@ public record GatehouseConfig(
     public GatehouseConfig withListeners(int instances) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
                 region, accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication,
-                instances);
+                instances, transport);
+    }
+
+    public GatehouseConfig withTransport(NetworkTransport choice) {
+        return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
+                region, accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication,
+                listeners, choice);
     }
 
     public static boolean isRegion(String value) {
@@ -121,42 +130,42 @@ public record GatehouseConfig(
 
     public GatehouseConfig withListen(String host, int port) {
         return new GatehouseConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl, region,
-                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners);
+                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners, transport);
     }
 
     public GatehouseConfig withDataDir(Path dir) {
         return new GatehouseConfig(listenHost, listenPort, dir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl, region,
-                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners);
+                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners, transport);
     }
 
     public GatehouseConfig withDatabase(String url, String user, String password, String schema) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, url, user, password, schema, issuerBaseUrl, region,
-                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners);
+                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners, transport);
     }
 
     public GatehouseConfig withIssuerBaseUrl(String url) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, url, region,
-                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners);
+                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners, transport);
     }
 
     public GatehouseConfig withMasterKey(String base64) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
-                region, accountId, domainSuffix, base64, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners);
+                region, accountId, domainSuffix, base64, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners, transport);
     }
 
     public GatehouseConfig withAdminCredentials(String accessKeyId, String secretAccessKey) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
-                region, accountId, domainSuffix, masterKey, accessKeyId, secretAccessKey, abuse, keyPrePublication, listeners);
+                region, accountId, domainSuffix, masterKey, accessKeyId, secretAccessKey, abuse, keyPrePublication, listeners, transport);
     }
 
     public GatehouseConfig withAbuseProtection(AbuseProtection protection) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
-                region, accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, protection, keyPrePublication, listeners);
+                region, accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, protection, keyPrePublication, listeners, transport);
     }
 
     public GatehouseConfig withKeyPrePublication(Duration delay) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
-                region, accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, delay, listeners);
+                region, accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, delay, listeners, transport);
     }
 
     @Override

@@ -50,7 +50,7 @@ import dev.gatehouse.store.ApiStore;
 import dev.gatehouse.store.jdbc.JdbcApiStore;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
+import io.vertx.core.transport.Transport;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
@@ -84,6 +84,7 @@ public final class Components implements AutoCloseable {
     private final GatehouseConfig config;
     private final Clock clock;
     private final Vertx vertx;
+    private final Transport transport;
     private final Database database;
     private final Store store;
     private final ApiStore apiStore;
@@ -113,6 +114,8 @@ public final class Components implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         MasterKey masterKey = masterKey(config);
+        // Before anything opens: a transport named but not available here fails the start at once.
+        this.transport = Transports.resolve(config.transport());
         this.database = Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword(), config.dbSchema());
         LOG.info("Database schema: {}", database.migrated() ? "migrated" : "current, no migration needed");
         try {
@@ -133,11 +136,8 @@ public final class Components implements AutoCloseable {
         this.paginationTokens = new PaginationTokens(masterKey.derive("pagination-token-mac"));
         this.auditLog = new JsonLinesAuditLog(config.dataDir());
         this.accessLog = new JsonLinesAccessLog(config.dataDir());
-        // epoll where Netty's native library loads (Linux), NIO elsewhere: the gateway's proxy path is mostly syscalls.
-        this.vertx = "io_uring".equals(System.getProperty("gatehouse.transport"))
-                ? Vertx.builder().with(new VertxOptions()).withTransport(io.vertx.core.transport.Transport.IO_URING).build()
-                : Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
-        LOG.info("Network transport: {}", ((io.vertx.core.internal.VertxInternal) vertx).transport());
+        this.vertx = Transports.vertx(transport);
+        LOG.info("Network transport: {}", transport.name());
         this.blocking = new Blocking(vertx);
         this.issuerBaseUrl = config.issuerBaseUrl();
         this.clientAddress = new ClientAddress(config.abuse().trustedProxies());
@@ -280,6 +280,11 @@ public final class Components implements AutoCloseable {
 
     public Vertx vertx() {
         return vertx;
+    }
+
+    /** What drives the sockets: io_uring, epoll or nio. */
+    public String transportName() {
+        return transport.name();
     }
 
     /** The gateway plane, which the listener serves ahead of the router. */

@@ -37,7 +37,7 @@ class GatehouseCommandTest {
     @ValueSource(strings = {"serve --help", "serve -h", "serve --bogus", "serve extra", "serve --listen",
             "serve --listen bad", "serve --listen 127.0.0.1:abc", "serve --key-pre-publication xyz",
             "serve --client-rate-limit x/y", "serve --trusted-proxies 300.1.1.1/99", "serve --help --bogus",
-            "serve --listeners x", "serve --listeners -1", "serve --listeners 257"})
+            "serve --listeners x", "serve --listeners -1", "serve --listeners 257", "serve --transport uring"})
     void serveWhenHelpOrRefusedThenAnswersAsTheWholeTree(String line) {
         String[] args = line.split(" ");
         Run lean = run(GatehouseCommand.commandLine(args), args);

@@ -1,10 +1,12 @@
 package dev.gatehouse.e2e;
 
+import dev.gatehouse.config.NetworkTransport;
 import dev.gatehouse.testing.TestDatabase;
 import dev.gatehouse.testing.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.transport.Transport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
@@ -19,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue 4's walkthrough through real clients only, on one Gatehouse: the AWS SDK's Cognito client
@@ -33,6 +36,23 @@ class GatewayWalkthroughTest {
     @EnumSource(TestDatabase.class)
     void walkthroughWhenDeployedThenTheGatewayAdmitsOnlyTokensWithTheMethodsScope(TestDatabase database)
             throws Exception {
+        walkthrough(database, NetworkTransport.AUTO);
+    }
+
+    /** The same on each transport this host can run (the suite's other tests run on the default one). */
+    @ParameterizedTest
+    @EnumSource(value = NetworkTransport.class, names = {"IO_URING", "EPOLL", "NIO"})
+    void walkthroughOnEachTransportThenTheSameAnswers(NetworkTransport transport) throws Exception {
+        Transport vertxTransport = switch (transport) {
+            case IO_URING -> Transport.IO_URING;
+            case EPOLL -> Transport.EPOLL;
+            default -> Transport.NIO;
+        };
+        assumeTrue(vertxTransport.available(), transport.optionName() + " is not available on this host");
+        walkthrough(TestDatabase.H2, transport);
+    }
+
+    private static void walkthrough(TestDatabase database, NetworkTransport transport) throws Exception {
         Vertx vertx = Vertx.vertx();
         HttpServer backend = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body ->
                 request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
@@ -40,9 +60,12 @@ class GatewayWalkthroughTest {
                         .put("uri", request.uri())
                         .put("caller", request.getHeader("X-Caller-Client"))
                         .encode()))).listen(0, "127.0.0.1").await();
-        try (TestServer server = TestServer.start(database);
+        try (TestServer server = TestServer.start(database, config -> config.withTransport(transport));
              CognitoIdentityProviderClient cognito = server.cognito();
              ApiGatewayClient gw = server.apiGateway()) {
+            if (transport != NetworkTransport.AUTO) {
+                assertThat(server.server().components().transportName()).isEqualTo(transport.optionName());
+            }
             String poolId = cognito.createUserPool(r -> r.poolName("shop")).userPool().id();
             String poolArn = cognito.describeUserPool(r -> r.userPoolId(poolId)).userPool().arn();
             cognito.createResourceServer(r -> r.userPoolId(poolId).identifier("shop").name("Shop").scopes(
