@@ -91,6 +91,11 @@ public final class ServeCommand implements Runnable {
                     + "kernel allows it, else epoll, else NIO).")
     String transport;
 
+    @Option(names = "--backend-ca-file", paramLabel = "PEM", defaultValue = "${env:GATEHOUSE_BACKEND_CA_FILE}",
+            description = "Certificates (PEM) that HTTPS integrations may chain to besides the JDK's trusted roots: "
+                    + "a private CA, or a backend's self-signed certificate (env GATEHOUSE_BACKEND_CA_FILE).")
+    String backendCaFile;
+
     @Override
     public void run() {
         GatehouseConfig config = config();
@@ -130,7 +135,8 @@ public final class ServeCommand implements Runnable {
                     AbuseProtection.DEFAULTS
                             .withTrustedProxies(AbuseProtection.parseTrustedProxies(trustedProxies))
                             .withClientRateLimit(parseRateLimit(clientRateLimit)),
-                    duration("--key-pre-publication", keyPrePublication), listeners, NetworkTransport.parse(transport));
+                    duration("--key-pre-publication", keyPrePublication), listeners, NetworkTransport.parse(transport),
+                    blankToNull(backendCaFile) == null ? null : Path.of(backendCaFile));
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * @param listeners      listener instances, each serving its connections on an event loop of its own;
  *                       0 means one per available processor ({@link #listenerInstances()})
  * @param transport      what drives the sockets ({@link NetworkTransport#AUTO}: the fastest here)
+ * @param backendCaFile  PEM certificates HTTPS integrations may chain to besides the JDK's roots, or null
  */
 public record GatehouseConfig(
         String listenHost,
@@ -43,7 +44,8 @@ public record GatehouseConfig(
         AbuseProtection abuse,
         Duration keyPrePublication,
         int listeners,
-        NetworkTransport transport) {
+        NetworkTransport transport,
+        Path backendCaFile) {
 
     public static final int DEFAULT_PORT = 9229;
     /**
@@ -95,7 +97,7 @@ public record GatehouseConfig(
     public static GatehouseConfig defaults() {
         return new GatehouseConfig("127.0.0.1", DEFAULT_PORT, Path.of("gatehouse-data"), null, null, null, null,
                 null, "us-east-1", "000000000000", "localhost", null, null, null, AbuseProtection.DEFAULTS,
-                DEFAULT_KEY_PRE_PUBLICATION, 0, NetworkTransport.AUTO);
+                DEFAULT_KEY_PRE_PUBLICATION, 0, NetworkTransport.AUTO, null);
     }
 
     /** How many listener instances to deploy: as configured, or one per available processor. */
@@ -106,13 +108,19 @@ public record GatehouseConfig(
     public GatehouseConfig withListeners(int instances) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
                 region, accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication,
-                instances, transport);
+                instances, transport, backendCaFile);
     }
 
     public GatehouseConfig withTransport(NetworkTransport choice) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
                 region, accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication,
-                listeners, choice);
+                listeners, choice, backendCaFile);
+    }
+
+    public GatehouseConfig withBackendCaFile(Path pemFile) {
+        return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
+                region, accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication,
+                listeners, transport, pemFile);
     }
 
     public static boolean isRegion(String value) {
@@ -130,42 +138,42 @@ public record GatehouseConfig(
 
     public GatehouseConfig withListen(String host, int port) {
         return new GatehouseConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl, region,
-                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners, transport);
+                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners, transport, backendCaFile);
     }
 
     public GatehouseConfig withDataDir(Path dir) {
         return new GatehouseConfig(listenHost, listenPort, dir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl, region,
-                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners, transport);
+                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners, transport, backendCaFile);
     }
 
     public GatehouseConfig withDatabase(String url, String user, String password, String schema) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, url, user, password, schema, issuerBaseUrl, region,
-                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners, transport);
+                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners, transport, backendCaFile);
     }
 
     public GatehouseConfig withIssuerBaseUrl(String url) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, url, region,
-                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners, transport);
+                accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners, transport, backendCaFile);
     }
 
     public GatehouseConfig withMasterKey(String base64) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
-                region, accountId, domainSuffix, base64, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners, transport);
+                region, accountId, domainSuffix, base64, adminAccessKeyId, adminSecretAccessKey, abuse, keyPrePublication, listeners, transport, backendCaFile);
     }
 
     public GatehouseConfig withAdminCredentials(String accessKeyId, String secretAccessKey) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
-                region, accountId, domainSuffix, masterKey, accessKeyId, secretAccessKey, abuse, keyPrePublication, listeners, transport);
+                region, accountId, domainSuffix, masterKey, accessKeyId, secretAccessKey, abuse, keyPrePublication, listeners, transport, backendCaFile);
     }
 
     public GatehouseConfig withAbuseProtection(AbuseProtection protection) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
-                region, accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, protection, keyPrePublication, listeners, transport);
+                region, accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, protection, keyPrePublication, listeners, transport, backendCaFile);
     }
 
     public GatehouseConfig withKeyPrePublication(Duration delay) {
         return new GatehouseConfig(listenHost, listenPort, dataDir, dbUrl, dbUser, dbPassword, dbSchema, issuerBaseUrl,
-                region, accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, delay, listeners, transport);
+                region, accountId, domainSuffix, masterKey, adminAccessKeyId, adminSecretAccessKey, abuse, delay, listeners, transport, backendCaFile);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.gatehouse.gateway.auth.CognitoUserPoolsAuthorizer;
 import dev.gatehouse.gateway.auth.JwtAuthorizer;
 import dev.gatehouse.gateway.auth.MethodAuthorizer;
 import dev.gatehouse.gateway.auth.RemoteJwks;
+import dev.gatehouse.gateway.proxy.BackendTrust;
 import dev.gatehouse.gateway.proxy.Forwarder;
 import dev.gatehouse.gateway.throttle.StageThrottles;
 import dev.gatehouse.net.ClientAddress;
@@ -32,8 +33,15 @@ public final class Gateway implements AutoCloseable {
     private final Forwarder forwarder;
     private final io.vertx.core.http.HttpClient jwksClient;
 
+    /** HTTPS integrations verified against the JDK's trusted roots. */
     public Gateway(Vertx vertx, DirectoryHolder directory, StageLookup stages, Supplier<String> issuerBaseUrl,
                    Clock clock, ClientAddress clientAddress, String domainSuffix, AccessLog accessLog) {
+        this(vertx, directory, stages, issuerBaseUrl, clock, clientAddress, domainSuffix, accessLog, BackendTrust.jdkRoots());
+    }
+
+    public Gateway(Vertx vertx, DirectoryHolder directory, StageLookup stages, Supplier<String> issuerBaseUrl,
+                   Clock clock, ClientAddress clientAddress, String domainSuffix, AccessLog accessLog,
+                   BackendTrust backendTrust) {
         AccessTokenVerifier verifier = new AccessTokenVerifier(directory, issuerBaseUrl, clock);
         this.jwksClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
                 .setConnectTimeout(5_000).setMaxHeaderSize(16 * 1024));
@@ -41,7 +49,7 @@ public final class Gateway implements AutoCloseable {
         MethodAuthorizer authorizer = new MethodAuthorizer(
                 new CognitoUserPoolsAuthorizer(verifier, directory, clock),
                 new JwtAuthorizer(verifier, directory, issuerBaseUrl, jwks, clock));
-        this.forwarder = new Forwarder(vertx);
+        this.forwarder = new Forwarder(vertx, backendTrust);
         this.handler = new GatewayHandler(stages, new RouteTables(), authorizer, new StageThrottles(), forwarder,
                 clientAddress, accessLog, domainSuffix, clock);
     }

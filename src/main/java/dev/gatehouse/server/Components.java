@@ -44,6 +44,7 @@ import dev.gatehouse.admin.cognito.ThrottleActions;
 import dev.gatehouse.admin.apigateway.ApiGatewayEndpoint;
 import dev.gatehouse.admin.apigateway.ApiGatewayRoutes;
 import dev.gatehouse.gateway.StageLookup;
+import dev.gatehouse.gateway.proxy.BackendTrust;
 import dev.gatehouse.manage.ApiDeploymentService;
 import dev.gatehouse.manage.RestApiService;
 import dev.gatehouse.store.ApiStore;
@@ -85,6 +86,7 @@ public final class Components implements AutoCloseable {
     private final Clock clock;
     private final Vertx vertx;
     private final Transport transport;
+    private final BackendTrust backendTrust;
     private final Database database;
     private final Store store;
     private final ApiStore apiStore;
@@ -113,9 +115,12 @@ public final class Components implements AutoCloseable {
     private Components(GatehouseConfig config, Clock clock) throws IOException {
         this.config = config;
         this.clock = clock;
-        MasterKey masterKey = masterKey(config);
-        // Before anything opens: a transport named but not available here fails the start at once.
+        // Before anything is opened or written: a transport named but not available here, or an unreadable CA
+        // file, fails the start at once.
         this.transport = Transports.resolve(config.transport());
+        this.backendTrust = config.backendCaFile() == null ? BackendTrust.jdkRoots()
+                : BackendTrust.withCertificatesFrom(config.backendCaFile());
+        MasterKey masterKey = masterKey(config);
         this.database = Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword(), config.dbSchema());
         LOG.info("Database schema: {}", database.migrated() ? "migrated" : "current, no migration needed");
         try {
@@ -174,7 +179,7 @@ public final class Components implements AutoCloseable {
         // Execute-api hosts and /restapis/{id}/{stage}/_user_request_/ never reach the router: the listener hands
         // them to the gateway directly (GatehouseServer, DirectRequests).
         gateway = new Gateway(vertx, directory, stageLookup(), this::issuerBaseUrl, clock, clientAddress,
-                config.domainSuffix(), accessLog);
+                config.domainSuffix(), accessLog, backendTrust);
         health = new HealthEndpoints(store, blocking);
         OAuthRoutes.mount(router, tokenIssuer, directory, this::issuerBaseUrl, config.domainSuffix(), clock,
                 config.keyPrePublication(), clientAddress);

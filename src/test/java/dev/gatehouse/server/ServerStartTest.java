@@ -1,8 +1,10 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.config.GatehouseConfig;
 import dev.gatehouse.testing.TestDatabase;
 import dev.gatehouse.testing.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -10,8 +12,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ServerStartTest {
 
@@ -44,5 +48,17 @@ class ServerStartTest {
                 assertThat(response.statusCode()).isEqualTo(200);
             }
         }
+    }
+
+    /** A CA file that cannot be read fails the start before a master key, a database or a port is made. */
+    @Test
+    void backendCaFileWhenUnreadableThenTheStartFailsAndWritesNothing(@TempDir Path dir) {
+        Path data = dir.resolve("data");
+        GatehouseConfig config = GatehouseConfig.defaults().withListen("127.0.0.1", 0).withDataDir(data)
+                .withBackendCaFile(dir.resolve("missing.pem"));
+
+        assertThatThrownBy(() -> GatehouseServer.start(config)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--backend-ca-file ");
+        assertThat(data).doesNotExist();
     }
 }

@@ -6,7 +6,6 @@ import dev.gatehouse.net.ResponseHead;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -44,10 +43,17 @@ public final class Forwarder {
     private final VertxInternal vertx;
     private final FastThreadLocal<BackendPool> pools = new FastThreadLocal<>();
     private final Set<BackendPool> allPools = ConcurrentHashMap.newKeySet();
+    private final BackendTrust trust;
     private volatile SslContext tls;
 
+    /** HTTPS integrations verified against the JDK's trusted roots. */
     public Forwarder(Vertx vertx) {
+        this(vertx, BackendTrust.jdkRoots());
+    }
+
+    public Forwarder(Vertx vertx, BackendTrust trust) {
         this.vertx = (VertxInternal) vertx;
+        this.trust = trust;
     }
 
     /**
@@ -103,7 +109,7 @@ public final class Forwarder {
             synchronized (this) {
                 if (tls == null) {
                     try {
-                        tls = SslContextBuilder.forClient().build(); // the JDK's trusted roots, like the HttpClient before
+                        tls = trust.clientContext();
                     } catch (SSLException e) {
                         throw new UncheckedIOException(e);
                     }

@@ -25,6 +25,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +49,9 @@ class ForwarderTest {
 
     Vertx vertx;
     Forwarder forwarder;
+    /** Trusts {@link #backendCertificate} besides the JDK's roots, as {@code --backend-ca-file} makes it. */
+    Forwarder trustingForwarder;
+    SelfSignedCertificate backendCertificate;
     HttpServer front;
     final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
 
@@ -56,6 +60,8 @@ class ForwarderTest {
         vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(1));
         vertx.exceptionHandler(uncaught::add);
         forwarder = new Forwarder(vertx);
+        backendCertificate = SelfSignedCertificate.create("localhost");
+        trustingForwarder = new Forwarder(vertx, BackendTrust.withCertificatesFrom(Path.of(backendCertificate.certificatePath())));
         front = ListenerOptions.server(vertx, new DirectRequests.Server() {
             @Override
             public boolean claims(HttpRequest head) {
@@ -65,7 +71,8 @@ class ForwarderTest {
             @Override
             public void serve(DirectExchange request) {
                 int timeout = request.header("X-Test-Timeout") == null ? 5000 : Integer.parseInt(request.header("X-Test-Timeout"));
-                Forwarder.Forwarding forwarding = forwarder.forward(request, request.method().name(),
+                Forwarder chosen = request.header("X-Test-Trust-Backend-Certificate") != null ? trustingForwarder : forwarder;
+                Forwarder.Forwarding forwarding = chosen.forward(request, request.method().name(),
                         request.header("X-Test-Backend") + request.uri(), Map.of(),
                         new ProxyHeaders.Caller("127.0.0.1", false, request.header("Host")), timeout, head -> { },
                         outcome -> {
@@ -83,6 +90,7 @@ class ForwarderTest {
     @AfterAll
     void stop() {
         forwarder.close();
+        trustingForwarder.close();
         vertx.close();
     }
 
@@ -390,6 +398,41 @@ class ForwarderTest {
 
             assertThat(response.status()).isEqualTo(502);
             assertThat(response.text()).isEqualTo("{\"message\":\"Internal server error\"}");
+        } finally {
+            tls.close();
+        }
+    }
+
+    /** {@code --backend-ca-file}: a backend whose certificate chains to the operator's is reached. */
+    @Test
+    void httpsBackendTrustedThroughTheOperatorsCertificatesThenItsAnswerComesThrough() throws Exception {
+        HttpServer tls = vertx.createHttpServer(new HttpServerOptions().setSsl(true)
+                        .setKeyCertOptions(backendCertificate.keyCertOptions()))
+                .requestHandler(request -> request.response().end("over tls " + request.uri()))
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
+        try (Socket caller = connect()) {
+            Response response = send(caller, "GET /tls HTTP/1.1\r\nHost: x\r\nX-Test-Trust-Backend-Certificate: yes\r\n"
+                    + "X-Test-Backend: https://localhost:" + tls.actualPort() + "\r\n\r\n");
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.text()).isEqualTo("over tls /tls");
+        } finally {
+            tls.close();
+        }
+    }
+
+    /** Trusting a certificate does not stop it having to name the host the integration calls. */
+    @Test
+    void httpsBackendTrustedButNamedOtherwiseThen502() throws Exception {
+        HttpServer tls = vertx.createHttpServer(new HttpServerOptions().setSsl(true)
+                        .setKeyCertOptions(backendCertificate.keyCertOptions()))
+                .requestHandler(request -> request.response().end("should not be reached"))
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
+        try (Socket caller = connect()) {
+            Response response = send(caller, "GET /tls HTTP/1.1\r\nHost: x\r\nX-Test-Trust-Backend-Certificate: yes\r\n"
+                    + "X-Test-Backend: https://127.0.0.1:" + tls.actualPort() + "\r\n\r\n");
+
+            assertThat(response.status()).isEqualTo(502);
         } finally {
             tls.close();
         }
