@@ -387,52 +387,39 @@ class ForwarderTest {
 
     @Test
     void httpsBackendWhoseCertificateIsNotTrustedThen502NotASilentlyTrustedConnection() throws Exception {
-        SelfSignedCertificate certificate = SelfSignedCertificate.create("localhost");
-        HttpServer tls = vertx.createHttpServer(new HttpServerOptions().setSsl(true)
-                        .setKeyCertOptions(certificate.keyCertOptions()))
-                .requestHandler(request -> request.response().end("should not be reached"))
-                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
-        try (Socket caller = connect()) {
-            Response response = send(caller, "GET /tls HTTP/1.1\r\nHost: x\r\nX-Test-Backend: https://127.0.0.1:"
-                    + tls.actualPort() + "\r\n\r\n");
+        Response response = throughTls(SelfSignedCertificate.create("localhost"), "127.0.0.1", false);
 
-            assertThat(response.status()).isEqualTo(502);
-            assertThat(response.text()).isEqualTo("{\"message\":\"Internal server error\"}");
-        } finally {
-            tls.close();
-        }
+        assertThat(response.status()).isEqualTo(502);
+        assertThat(response.text()).isEqualTo("{\"message\":\"Internal server error\"}");
     }
 
     /** {@code --backend-ca-file}: a backend whose certificate chains to the operator's is reached. */
     @Test
     void httpsBackendTrustedThroughTheOperatorsCertificatesThenItsAnswerComesThrough() throws Exception {
-        HttpServer tls = vertx.createHttpServer(new HttpServerOptions().setSsl(true)
-                        .setKeyCertOptions(backendCertificate.keyCertOptions()))
-                .requestHandler(request -> request.response().end("over tls " + request.uri()))
-                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
-        try (Socket caller = connect()) {
-            Response response = send(caller, "GET /tls HTTP/1.1\r\nHost: x\r\nX-Test-Trust-Backend-Certificate: yes\r\n"
-                    + "X-Test-Backend: https://localhost:" + tls.actualPort() + "\r\n\r\n");
+        Response response = throughTls(backendCertificate, "localhost", true);
 
-            assertThat(response.status()).isEqualTo(200);
-            assertThat(response.text()).isEqualTo("over tls /tls");
-        } finally {
-            tls.close();
-        }
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.text()).isEqualTo("over tls /tls");
     }
 
     /** Trusting a certificate does not stop it having to name the host the integration calls. */
     @Test
     void httpsBackendTrustedButNamedOtherwiseThen502() throws Exception {
-        HttpServer tls = vertx.createHttpServer(new HttpServerOptions().setSsl(true)
-                        .setKeyCertOptions(backendCertificate.keyCertOptions()))
-                .requestHandler(request -> request.response().end("should not be reached"))
+        assertThat(throughTls(backendCertificate, "127.0.0.1", true).status()).isEqualTo(502);
+    }
+
+    /**
+     * {@code GET /tls} through the forwarder to an HTTPS backend with {@code certificate} (answering
+     * {@code over tls {uri}}), called by {@code host}; with {@code trusted}, by the forwarder that trusts
+     * {@link #backendCertificate}.
+     */
+    private Response throughTls(SelfSignedCertificate certificate, String host, boolean trusted) throws Exception {
+        HttpServer tls = vertx.createHttpServer(new HttpServerOptions().setSsl(true).setKeyCertOptions(certificate.keyCertOptions()))
+                .requestHandler(request -> request.response().end("over tls " + request.uri()))
                 .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
         try (Socket caller = connect()) {
-            Response response = send(caller, "GET /tls HTTP/1.1\r\nHost: x\r\nX-Test-Trust-Backend-Certificate: yes\r\n"
-                    + "X-Test-Backend: https://127.0.0.1:" + tls.actualPort() + "\r\n\r\n");
-
-            assertThat(response.status()).isEqualTo(502);
+            return send(caller, "GET /tls HTTP/1.1\r\nHost: x\r\n" + (trusted ? "X-Test-Trust-Backend-Certificate: yes\r\n" : "")
+                    + "X-Test-Backend: https://" + host + ":" + tls.actualPort() + "\r\n\r\n");
         } finally {
             tls.close();
         }
