@@ -13,10 +13,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The node's listener, one instance per core unless configured ({@code --listeners}): a Vert.x HTTP server serves all its connections on one event
- * loop, so one server would sign tokens and proxy on one core however many the machine has. Each
- * instance is deployed on its own event loop and they share the port (Vert.x hands each new
- * connection to the next instance), a random one when the configured port is 0.
+ * The node's listener, one instance per core unless configured ({@code --listeners}): a Vert.x HTTP
+ * server serves all its connections on one event loop, so one server would sign tokens and proxy on
+ * one core however many the machine has. Each instance is deployed on its own event loop and they
+ * share the port (Vert.x hands each new connection to the next instance), a random one when the
+ * configured port is 0.
  */
 final class Listeners {
 

@@ -17,8 +17,8 @@ final class Transports {
     /** The transport {@code choice} means on this host; fails when a named one cannot run here. */
     static Transport resolve(NetworkTransport choice) {
         return switch (choice) {
-            case AUTO -> Transport.IO_URING.available() ? Transport.IO_URING
-                    : Transport.EPOLL.available() ? Transport.EPOLL : Transport.NIO;
+            case AUTO -> runs(Transport.IO_URING) ? Transport.IO_URING
+                    : runs(Transport.EPOLL) ? Transport.EPOLL : Transport.NIO;
             case IO_URING -> available(Transport.IO_URING);
             case EPOLL -> available(Transport.EPOLL);
             case NIO -> Transport.NIO;
@@ -29,8 +29,16 @@ final class Transports {
         return Vertx.builder().with(new VertxOptions()).withTransport(transport).build();
     }
 
+    /** Vert.x leaves a native transport null when its Netty classes are missing. */
+    private static boolean runs(Transport transport) {
+        return transport != null && transport.available();
+    }
+
     private static Transport available(Transport transport) {
-        if (!transport.available()) {
+        if (!runs(transport)) {
+            if (transport == null) {
+                throw new IllegalStateException("--transport: this build has no such native transport");
+            }
             Throwable cause = transport.unavailabilityCause();
             throw new IllegalStateException("--transport " + transport.name() + " cannot run on this host"
                     + (cause == null ? "" : ": " + cause.getMessage()), cause);
