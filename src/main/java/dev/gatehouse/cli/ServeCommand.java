@@ -87,8 +87,8 @@ public final class ServeCommand implements Runnable {
     int listeners;
 
     @Option(names = "--transport", paramLabel = "auto|io_uring|epoll|nio", defaultValue = "${env:GATEHOUSE_TRANSPORT:-auto}",
-            description = "What drives the sockets (env GATEHOUSE_TRANSPORT, default ${DEFAULT-VALUE}: io_uring where the "
-                    + "kernel allows it, else epoll, else NIO).")
+            description = "What drives the sockets (env GATEHOUSE_TRANSPORT, default ${DEFAULT-VALUE}: epoll where Netty's "
+                    + "native library loads, else NIO; io_uring is experimental, see docs/gateway-runtime.md).")
     String transport;
 
     @Option(names = "--backend-ca-file", paramLabel = "PEM", defaultValue = "${env:GATEHOUSE_BACKEND_CA_FILE}",

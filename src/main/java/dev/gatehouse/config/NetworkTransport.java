@@ -3,11 +3,15 @@ package dev.gatehouse.config;
 import java.util.Locale;
 
 /**
- * How the node's sockets are driven ({@code --transport}). {@link #AUTO} takes the fastest one this
- * host offers: io_uring (fewer system calls per request than epoll: a tenth more gateway requests
- * per CPU-second on the benchmark VMs, issue 5), else epoll, else the JDK's NIO. io_uring is often
- * switched off on purpose (a container's seccomp profile, {@code kernel.io_uring_disabled}), and
- * then AUTO quietly takes epoll; naming a transport that cannot run here fails the start instead.
+ * How the node's sockets are driven ({@code --transport}). {@link #AUTO} takes epoll where Netty's
+ * native library loads (Linux), else the JDK's NIO; naming a transport that cannot run here fails
+ * the start instead.
+ * <p>
+ * {@link #IO_URING} is experimental, and only ever taken when named: side by side it passed 8-10 %
+ * more gateway requests per CPU-second than epoll (it batches a connection's reads and writes where
+ * epoll makes a system call for each), but with Netty 4.2.9's io_uring a slow admin request among
+ * eight concurrent ones lost its response (the client read end-of-file after the server had done the
+ * work), which no client of an authorization server should see (issue 5's closing note).
  */
 public enum NetworkTransport {
     AUTO, IO_URING, EPOLL, NIO;

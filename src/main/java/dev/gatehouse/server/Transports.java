@@ -17,8 +17,7 @@ final class Transports {
     /** The transport {@code choice} means on this host; fails when a named one cannot run here. */
     static Transport resolve(NetworkTransport choice) {
         return switch (choice) {
-            case AUTO -> runs(Transport.IO_URING) ? Transport.IO_URING
-                    : runs(Transport.EPOLL) ? Transport.EPOLL : Transport.NIO;
+            case AUTO -> runs(Transport.EPOLL) ? Transport.EPOLL : Transport.NIO;
             case IO_URING -> available(Transport.IO_URING);
             case EPOLL -> available(Transport.EPOLL);
             case NIO -> Transport.NIO;

@@ -1,25 +1,13 @@
 package dev.gatehouse.admin.apigateway;
 
+import dev.gatehouse.admin.AwsErrorException;
 import dev.gatehouse.model.api.ApiFailure;
 
 /** An API Gateway error as the REST-JSON protocol carries it: status, {@code x-amzn-ErrorType}, {@code {"message"}}. */
-public final class ApiGatewayException extends RuntimeException {
-
-    private final String type;
-    private final int status;
+public final class ApiGatewayException extends AwsErrorException {
 
     public ApiGatewayException(String type, int status, String message) {
-        super(message, null, false, false);
-        this.type = type;
-        this.status = status;
-    }
-
-    public String type() {
-        return type;
-    }
-
-    public int status() {
-        return status;
+        super(type, status, message);
     }
 
     public static ApiGatewayException badRequest(String message) {
