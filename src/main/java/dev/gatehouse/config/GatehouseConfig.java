@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  *                             pools without their own policy (docs/key-rotation.md)
  * @param listeners      listener instances, each serving its connections on an event loop of its own;
  *                       0 means one per available processor ({@link #listenerInstances()})
- * @param transport      what drives the sockets ({@link NetworkTransport#AUTO}: the fastest here)
+ * @param transport      what drives the sockets ({@link NetworkTransport#AUTO}: epoll, else NIO)
  * @param backendCaFile  PEM certificates HTTPS integrations may chain to besides the JDK's roots, or null
  */
 public record GatehouseConfig(

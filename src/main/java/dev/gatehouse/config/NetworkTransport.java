@@ -22,8 +22,9 @@ public enum NetworkTransport {
     }
 
     public static NetworkTransport parse(String value) {
+        String name = value.trim().toLowerCase(Locale.ROOT);
         for (NetworkTransport transport : values()) {
-            if (transport.optionName().equals(value.trim().toLowerCase(Locale.ROOT))) {
+            if (transport.optionName().equals(name)) {
                 return transport;
             }
         }
